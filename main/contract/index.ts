@@ -1,0 +1,66 @@
+/**
+ * The one typed contract between the engine and every adapter (Electron IPC, the loopback web bridge, the CLI)
+ * and the renderer. Operations are named `domain.verb`; each has a zod schema for its input and output, checked by
+ * the engine at its single entry point (`Engine.invoke`).
+ */
+import type { z } from 'zod';
+import type { Result } from './result.js';
+import type { WorkbenchEvent } from './events.js';
+import { appOperations } from './operations/app.js';
+import { settingsOperations } from './operations/settings.js';
+import { auditOperations } from './operations/audit.js';
+
+export const operations = {
+  ...appOperations,
+  ...settingsOperations,
+  ...auditOperations,
+};
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type OperationInput<N extends OperationName> = z.input<Operations[N]['input']>;
+export type OperationOutput<N extends OperationName> = z.output<Operations[N]['output']>;
+export type ParsedInput<N extends OperationName> = z.output<Operations[N]['input']>;
+
+export const operationNames = Object.keys(operations) as OperationName[];
+export function isOperationName(name: string): name is OperationName {
+  return Object.hasOwn(operations, name);
+}
+
+type DomainOf<N> = N extends `${infer D}.${string}` ? D : never;
+export type Domain = DomainOf<OperationName>;
+type Method<N extends OperationName> = (input: OperationInput<N>) => Promise<Result<OperationOutput<N>>>;
+
+/**
+ * What the renderer sees: one object grouped by domain, one method per operation, and an event subscription.
+ * Backed by preload (contextBridge) in the desktop app and by the loopback web bridge in browser mode.
+ */
+export type WorkbenchApi = {
+  [D in Domain]: { [N in OperationName as N extends `${D}.${infer V}` ? V : never]: Method<N> };
+} & { events: { subscribe(listener: (event: WorkbenchEvent) => void): () => void } };
+
+export type Invoke = (name: OperationName, input: unknown) => Promise<Result<unknown>>;
+export type Subscribe = (listener: (event: WorkbenchEvent) => void) => () => void;
+
+/** Builds the grouped API object from a transport. The names come from the contract, never from a caller. */
+export function buildApi(invoke: Invoke, subscribe: Subscribe): WorkbenchApi {
+  const api: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
+  for (const name of operationNames) {
+    const [domain, verb] = name.split('.') as [string, string];
+    api[domain] ??= {};
+    api[domain][verb] = (input: unknown) => invoke(name, input ?? {});
+  }
+  return { ...api, events: { subscribe } } as unknown as WorkbenchApi;
+}
+
+/** IPC channel of an operation; derived here so preload and main cannot disagree. */
+export const ipcChannelOf = (name: OperationName): string => `ssowb:${name}`;
+export const ipcEventChannel = 'ssowb:event';
+
+export type { Result, AppErrorShape, ErrorCode } from './result.js';
+export { ok, fail, appErrorSchema, errorCodes } from './result.js';
+export type { WorkbenchEvent, EventName } from './events.js';
+export { eventSchemas } from './events.js';
+export * from './operations/app.js';
+export * from './operations/settings.js';
+export * from './operations/audit.js';

@@ -1,0 +1,60 @@
+import { isOperationName, operations, type OperationName, type Result } from '../contract/index.js';
+import { toAppErrorShape } from './app-error.js';
+import { AuditTrail } from './audit-trail.js';
+import { EventBus, type EventListener } from './event-bus.js';
+import { appHandlers } from './handlers/app-handlers.js';
+import { auditHandlers } from './handlers/audit-handlers.js';
+import { settingsHandlers } from './handlers/settings-handlers.js';
+import type { HandlerContext, Handlers } from './handlers/types.js';
+import type { Ports } from './ports/index.js';
+import { zodIssuesToError } from './zod-issues.js';
+
+/** The engine's one door. Every adapter calls `invoke`; nothing else of the core is reachable from outside. */
+export interface Engine {
+  invoke(name: string, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: EventListener): () => void;
+  close(): Promise<void>;
+}
+
+export function createEngine(ports: Ports): Engine {
+  const events = new EventBus();
+  const context: HandlerContext = { ports, events, audit: new AuditTrail(ports, events) };
+  const handlers: Handlers = {
+    ...appHandlers(context),
+    ...settingsHandlers(context),
+    ...auditHandlers(context),
+  };
+
+  return {
+    async invoke(name, input) {
+      if (!isOperationName(name)) {
+        return { ok: false, error: { code: 'invalid_input', message: `Unknown operation "${name}".`, field: 'operation' } };
+      }
+      const definition = operations[name as OperationName];
+      const parsed = definition.input.safeParse(input ?? {});
+      if (!parsed.success) return { ok: false, error: zodIssuesToError(parsed.error) };
+      try {
+        const handler = handlers[name as OperationName] as (input: unknown) => unknown;
+        const value = await handler(parsed.data);
+        // Outputs are checked too: a value that breaks the contract (or carries an unknown field) never leaves.
+        const checked = definition.output.safeParse(value);
+        if (!checked.success) {
+          ports.log.log('error', 'operation output broke the contract', { operation: name, issues: checked.error.issues });
+          return { ok: false, error: { code: 'internal', message: `Operation ${name} produced an invalid result.` } };
+        }
+        return { ok: true, value: checked.data };
+      } catch (error) {
+        const shape = toAppErrorShape(error);
+        if (shape.code === 'internal') {
+          ports.log.log('error', 'operation failed', { operation: name, error: String((error as Error)?.stack ?? error) });
+        }
+        return { ok: false, error: shape };
+      }
+    },
+    subscribe: (listener) => events.subscribe(listener),
+    async close() {
+      await ports.secrets.close();
+      ports.store.close();
+    },
+  };
+}

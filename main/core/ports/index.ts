@@ -1,0 +1,30 @@
+import type { Clock } from './clock.js';
+import type { Http } from './http.js';
+import type { SecretStore } from './secret-store.js';
+import type { Store } from './store.js';
+import type { Logger } from '../log/logger.js';
+
+export interface RuntimeInfo {
+  version: string;
+  mode: 'desktop' | 'browser' | 'cli';
+  dataDir: string;
+  platform: string;
+  /** Who acts, for the audit log: the adapter and the OS user. */
+  actor: string;
+}
+
+/** Everything the engine needs from the outside world. Tests pass in-memory fakes; the app passes real adapters. */
+export interface Ports {
+  store: Store;
+  secrets: SecretStore;
+  http: Http;
+  clock: Clock;
+  log: Logger;
+  runtime: RuntimeInfo;
+}
+
+export type { Clock, Http, SecretStore, Store };
+export * from './clock.js';
+export * from './http.js';
+export * from './secret-store.js';
+export * from './store.js';
