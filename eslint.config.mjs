@@ -1,0 +1,95 @@
+// Lint enforces the layers (not memory):
+// - main/contract imports nothing of ours but itself (zod only);
+// - main/core (the engine) imports no adapter, no Electron, no React, no native module;
+// - 'electron' is imported only under main/electron and preload;
+// - the renderer reaches the engine only through the contract and its client (no Node, no other main/ code),
+//   and only renderer/client may talk to the network.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const adapterPaths = ['**/adapters/**', '**/bridge/**', '**/cli/**', '**/electron/**', '**/composition/**', '**/platform/**', '**/preload/**', '**/renderer/**'];
+const nativeAndShell = ['electron', 'better-sqlite3', 'keytar', 'react', 'react-dom', 'react/*', '@mantine/*'];
+const noElectron = { name: 'electron', message: 'Only main/electron and preload may import electron.', allowTypeImports: false };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['main/electron/**/*.ts', 'preload/**/*.ts', 'test/unit/electron-*.ts', 'test/e2e/electron-*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nativeAndShell.filter((p) => !p.includes('*')).map((name) => ({ name, message: 'The engine is plain Node: reach the outside through a port.' })),
+          patterns: [
+            { group: adapterPaths, message: 'The engine imports no adapter: add a port in main/core/ports.' },
+            { group: ['@mantine/*', 'react/*'], message: 'No UI code in the engine.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ group: ['**/core/**', ...adapterPaths], message: 'The contract depends on zod only.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto'], message: 'The renderer has no Node.' },
+            {
+              group: ['**/main/core/**', '**/main/adapters/**', '**/main/bridge/**', '**/main/cli/**', '**/main/electron/**', '**/main/composition/**', '**/preload/**'],
+              message: 'The renderer reaches the engine only through the contract (main/contract) and renderer/client.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/client/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Use the client interface (renderer/client).' },
+        { name: 'EventSource', message: 'Use the client interface (renderer/client).' },
+        { name: 'XMLHttpRequest', message: 'Use the client interface (renderer/client).' },
+        { name: 'WebSocket', message: 'Use the client interface (renderer/client).' },
+      ],
+    },
+  },
+);

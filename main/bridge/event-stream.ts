@@ -1,0 +1,15 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Engine } from '../core/engine.js';
+
+/** Server-sent events: every engine event as one `data:` JSON line, until the page goes away. */
+export function openEventStream(
+  request: IncomingMessage,
+  response: ServerResponse,
+  engine: Engine,
+  headers: Record<string, string>,
+): void {
+  response.writeHead(200, { ...headers, 'content-type': 'text/event-stream', connection: 'keep-alive' });
+  response.write(': connected\n\n');
+  const unsubscribe = engine.subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
+  request.on('close', unsubscribe);
+}

@@ -1,0 +1,49 @@
+import { userInfo } from 'node:os';
+import { createEngine, type Engine } from '../core/engine.js';
+import { createLogger, type Logger } from '../core/log/logger.js';
+import { systemClock } from '../core/ports/clock.js';
+import { openSqliteStore } from '../adapters/sqlite-store/index.js';
+import { createKeytarSecretStore } from '../adapters/keychain/index.js';
+import { createNodeHttp } from '../adapters/http/node-http.js';
+
+export interface RuntimeOptions {
+  mode: 'desktop' | 'browser' | 'cli';
+  dataDir: string;
+  version: string;
+  /** The bundled keychain worker (dist/main/keytar-worker.mjs). */
+  workerPath: string;
+  logger?: Logger;
+}
+
+export interface Runtime {
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+/** The composition root: real adapters plugged into the engine's ports. Used by the CLI, browser mode and Electron. */
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const store = openSqliteStore(options.dataDir);
+  const engine = createEngine({
+    store,
+    secrets: createKeytarSecretStore({ workerPath: options.workerPath }),
+    http: createNodeHttp(),
+    clock: systemClock,
+    log: options.logger ?? createLogger((line) => process.stderr.write(line + '\n'), 'warn'),
+    runtime: {
+      version: options.version,
+      mode: options.mode,
+      dataDir: options.dataDir,
+      platform: process.platform,
+      actor: `${options.mode}:${safeUserName()}`,
+    },
+  });
+  return { engine, close: () => engine.close() };
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

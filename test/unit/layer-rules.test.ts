@@ -1,0 +1,37 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The layers are enforced by lint (eslint.config.mjs); these cases prove each rule bites.
+const eslint = new ESLint({ cwd: process.cwd() });
+async function violations(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId?.startsWith('no-restricted')).map((m) => m.message);
+}
+
+describe('layer rules', () => {
+  it('the engine cannot import electron, a native module or an adapter', async () => {
+    expect(await violations('main/core/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toHaveLength(1);
+    expect(await violations('main/core/x.ts', "import Database from 'better-sqlite3';\nexport const d = Database;\n")).toHaveLength(1);
+    expect(await violations('main/core/x.ts', "import { openSqliteStore } from '../adapters/sqlite-store/index.js';\nexport const o = openSqliteStore;\n")).toHaveLength(1);
+  });
+
+  it('electron is imported only under main/electron and preload', async () => {
+    const code = "import { shell } from 'electron';\nexport const s = shell;\n";
+    expect(await violations('main/cli/x.ts', code)).toHaveLength(1);
+    expect(await violations('main/bridge/x.ts', code)).toHaveLength(1);
+    expect(await violations('main/electron/x.ts', code)).toHaveLength(0);
+    expect(await violations('preload/x.ts', code)).toHaveLength(0);
+  });
+
+  it('the renderer reaches the engine only through the contract and its client', async () => {
+    expect(await violations('renderer/x.ts', "import { createEngine } from '../main/core/engine.js';\nexport const e = createEngine;\n")).toHaveLength(1);
+    expect(await violations('renderer/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toHaveLength(1);
+    expect(await violations('renderer/x.ts', "import { operations } from '../main/contract/index.js';\nexport const o = operations;\n")).toHaveLength(0);
+    expect(await violations('renderer/pages/x.ts', "export const load = () => fetch('/api/invoke/app.info');\n")).toHaveLength(1);
+    expect(await violations('renderer/client/x.ts', "export const load = () => fetch('/api/invoke/app.info');\n")).toHaveLength(0);
+  });
+
+  it('the contract depends on zod only', async () => {
+    expect(await violations('main/contract/x.ts', "import { AppError } from '../core/app-error.js';\nexport const a = AppError;\n")).toHaveLength(1);
+  });
+});
