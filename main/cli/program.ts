@@ -2,6 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { version } from './build-info.js';
 import { CliContext } from './cli-context.js';
 import { CliExit, exitCodes, type CliIo } from './cli-io.js';
+import { registerConfig } from './commands/config.js';
+import { registerConnections } from './commands/connections.js';
+import { registerExport } from './commands/export.js';
 import { registerServe } from './commands/serve.js';
 
 /** Builds the `ssowb` program. Commands parse, call one contract operation each, and print; no business logic here. */
@@ -17,6 +20,9 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerServe(program, context);
+  registerConnections(program, context);
+  registerExport(program, context);
+  registerConfig(program, context);
   return { program, context };
 }
 

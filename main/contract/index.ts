@@ -9,11 +9,13 @@ import type { WorkbenchEvent } from './events.js';
 import { appOperations } from './operations/app.js';
 import { settingsOperations } from './operations/settings.js';
 import { auditOperations } from './operations/audit.js';
+import { connectionOperations } from './operations/connections.js';
 
 export const operations = {
   ...appOperations,
   ...settingsOperations,
   ...auditOperations,
+  ...connectionOperations,
 };
 
 export type Operations = typeof operations;
@@ -64,3 +66,13 @@ export { eventSchemas } from './events.js';
 export * from './operations/app.js';
 export * from './operations/settings.js';
 export * from './operations/audit.js';
+export * from './operations/connections.js';
+export * from './schemas/connection.js';
+export * from './schemas/connection-fields.js';
+export * from './schemas/connection-oidc.js';
+export * from './schemas/connection-saml.js';
+export * from './schemas/connection-patch.js';
+export * from './schemas/connection-idp.js';
+export * from './schemas/connection-presets.js';
+export * from './schemas/connection-export.js';
+export * from './schemas/connection-claim-path.js';

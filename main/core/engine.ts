@@ -5,6 +5,7 @@ import { EventBus, type EventListener } from './event-bus.js';
 import { appHandlers } from './handlers/app-handlers.js';
 import { auditHandlers } from './handlers/audit-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
+import { connectionHandlers, defaultIdpTools, type IdpTools } from './connections/handlers.js';
 import type { HandlerContext, Handlers } from './handlers/types.js';
 import type { Ports } from './ports/index.js';
 import { zodIssuesToError } from './zod-issues.js';
@@ -16,13 +17,20 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-export function createEngine(ports: Ports): Engine {
+/** Optional collaborators; tests inject fakes here. */
+export interface EngineOptions {
+  /** OIDC discovery, SAML metadata, x509 and key helpers (default: main/core/idp/*, loaded on first use). */
+  idpTools?: IdpTools;
+}
+
+export function createEngine(ports: Ports, options: EngineOptions = {}): Engine {
   const events = new EventBus();
   const context: HandlerContext = { ports, events, audit: new AuditTrail(ports, events) };
   const handlers: Handlers = {
     ...appHandlers(context),
     ...settingsHandlers(context),
     ...auditHandlers(context),
+    ...connectionHandlers({ ...context, idp: options.idpTools ?? defaultIdpTools }),
   };
 
   return {

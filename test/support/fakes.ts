@@ -1,7 +1,8 @@
 /** In-memory fakes of the engine's ports, for unit tests that run the engine whole. */
-import type { AuditEntry, KeychainStatus } from '../../main/contract/index.js';
-import type { Clock, Http, HttpRequest, HttpResponse, Ports, SecretStore, Store } from '../../main/core/ports/index.js';
+import type { AuditEntry, KeychainStatus, StoredConnection } from '../../main/contract/index.js';
+import type { Clock, ConnectionRepo, Http, HttpRequest, HttpResponse, Ports, SecretStore, Store } from '../../main/core/ports/index.js';
 import { silentLogger } from '../../main/core/log/logger.js';
+import type { IdpTools } from '../../main/core/connections/idp-tools.js';
 
 export class MemorySecretStore implements SecretStore {
   readonly items = new Map<string, string>();
@@ -21,9 +22,34 @@ export class MemorySecretStore implements SecretStore {
   async close() {}
 }
 
+/** In-memory ConnectionRepo: documents kept as JSON text (like SQLite), name unique ignoring case. */
+export class MemoryConnectionRepo implements ConnectionRepo {
+  readonly rows = new Map<string, string>();
+  list() {
+    return [...this.rows.values()].map((json) => JSON.parse(json) as StoredConnection);
+  }
+  get(id: string) {
+    const json = this.rows.get(id);
+    return json === undefined ? undefined : (JSON.parse(json) as StoredConnection);
+  }
+  findByName(name: string) {
+    const key = name.trim().toLowerCase();
+    return this.list().find((c) => c.displayName.toLowerCase() === key);
+  }
+  put(connection: StoredConnection) {
+    const clash = this.findByName(connection.displayName);
+    if (clash && clash.id !== connection.id) throw new Error('UNIQUE constraint failed: connections.name_lower');
+    this.rows.set(connection.id, JSON.stringify(connection));
+  }
+  delete(id: string) {
+    return this.rows.delete(id);
+  }
+}
+
 export function createMemoryStore(): Store {
   const settings = new Map<string, unknown>();
   const audit: AuditEntry[] = [];
+  const connections = new MemoryConnectionRepo();
   return {
     settings: {
       getAll: () => Object.fromEntries(settings),
@@ -41,7 +67,20 @@ export function createMemoryStore(): Store {
           .reverse()
           .slice(0, limit),
     },
-    transaction: (work) => work(),
+    connections,
+    transaction: (work) => {
+      // Roll back connections and audit entries when the work throws, as SQLite would.
+      const rows = new Map(connections.rows);
+      const auditLength = audit.length;
+      try {
+        return work();
+      } catch (error) {
+        connections.rows.clear();
+        for (const [id, json] of rows) connections.rows.set(id, json);
+        audit.length = auditLength;
+        throw error;
+      }
+    },
     close: () => undefined,
   };
 }
@@ -80,5 +119,81 @@ export function createTestPorts(overrides: Partial<Ports> = {}): Ports & {
     log: silentLogger,
     runtime: { version: '0.0.0-test', mode: 'cli', dataDir: '/nonexistent', platform: 'linux', actor: 'test' },
     ...overrides,
+  };
+}
+
+/**
+ * Fake IdP helpers for connection tests (the real ones live in main/core/idp). Certificates are fake PEMs whose body
+ * is `FAKE|<subject>|<notAfter ISO>|<keyId>`; a private key `KEY|<keyId>` matches the certificate with that keyId.
+ */
+export function fakeCertificatePem(subject: string, notAfter: string, keyId = subject): string {
+  return `-----BEGIN CERTIFICATE-----\nFAKE|${subject}|${notAfter}|${keyId}\n-----END CERTIFICATE-----`;
+}
+export const fakePrivateKeyPem = (keyId: string): string => `-----BEGIN PRIVATE KEY-----\nKEY|${keyId}\n-----END PRIVATE KEY-----`;
+
+export function createFakeIdpTools(): IdpTools & { calls: string[] } {
+  const calls: string[] = [];
+  const describe = (pem: string, now: Date) => {
+    const body = /FAKE\|([^|]*)\|([^|]*)\|([^\n]*)/.exec(pem);
+    if (!body) throw new Error('Not a certificate: the PEM body is not valid base64 DER.');
+    const [, subject = '', notAfter = '', keyId = ''] = body;
+    const days = Math.floor((Date.parse(notAfter) - now.getTime()) / 86_400_000);
+    return {
+      pem: pem.trim(),
+      subject: `CN=${subject}`,
+      issuer: `CN=${subject}`,
+      notBefore: '2026-01-01T00:00:00.000Z',
+      notAfter,
+      fingerprintSha256: `SHA256:${keyId}`,
+      expired: days < 0,
+      expiresInDays: days,
+    };
+  };
+  return {
+    calls,
+    discoverOidc: async (_http, issuer) => {
+      calls.push(`discover ${issuer}`);
+      if (issuer.includes('broken')) throw new Error('The discovery document is not JSON.');
+      return {
+        issuer,
+        authorizationEndpoint: `${issuer}/authorize`,
+        tokenEndpoint: `${issuer}/token`,
+        jwksUri: `${issuer}/jwks`,
+        codeChallengeMethodsSupported: ['S256'],
+        idTokenSigningAlgValuesSupported: ['RS256'],
+        scopesSupported: ['openid', 'email'],
+        claimsSupported: ['sub', 'email'],
+        warnings: [],
+      };
+    },
+    fetchIdpMetadata: async (_http, url) => {
+      calls.push(`fetch ${url}`);
+      return `<EntityDescriptor entityID="${url}"/>`;
+    },
+    parseIdpMetadata: (xml, now) => {
+      if (!xml.includes('EntityDescriptor')) throw new Error('Not SAML metadata: no EntityDescriptor element.');
+      return {
+        entityId: /entityID="([^"]*)"/.exec(xml)?.[1] ?? 'https://idp.example.com',
+        ssoUrl: 'https://idp.example.com/sso',
+        ssoBinding: 'HTTP-Redirect',
+        certificates: [describe(fakeCertificatePem('idp', '2030-01-01T00:00:00.000Z'), now)],
+        nameIdFormats: [],
+        wantAuthnRequestsSigned: false,
+        warnings: [],
+      };
+    },
+    describeCertificate: (pem, now) => describe(pem, now),
+    generateSigningKeyPair: async ({ commonName, validityDays, now }) => {
+      const keyId = `gen-${calls.length}`;
+      calls.push(`generate ${commonName}`);
+      const certificatePem = fakeCertificatePem(commonName, new Date(now.getTime() + validityDays * 86_400_000).toISOString(), keyId);
+      return { certificatePem, privateKeyPem: fakePrivateKeyPem(keyId), certificate: describe(certificatePem, now) };
+    },
+    checkKeyPair: (certificatePem, privateKeyPem) => {
+      const keyId = /FAKE\|[^|]*\|[^|]*\|([^\n]*)/.exec(certificatePem)?.[1];
+      if (!privateKeyPem.includes(`KEY|${keyId}`)) throw new Error('The private key does not match the certificate.');
+    },
+    buildSpMetadata: (options) =>
+      `<EntityDescriptor entityID="${options.entityId}"><AssertionConsumerService Location="${options.acsUrl}"/>${options.signingCertificatePem ? '<KeyDescriptor/>' : ''}</EntityDescriptor>`,
   };
 }

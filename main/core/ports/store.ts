@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../contract/index.js';
+import type { AuditEntry, StoredConnection } from '../../contract/index.js';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
@@ -15,12 +15,27 @@ export interface AuditRepo {
 }
 
 /**
+ * Connections as validated documents (no secret values). A plain document store: id, a unique lower(displayName),
+ * and the JSON of the document. The engine validates before `put`; the repo only keeps names unique.
+ */
+export interface ConnectionRepo {
+  list(): StoredConnection[];
+  get(id: string): StoredConnection | undefined;
+  /** Case-insensitive match on displayName. */
+  findByName(name: string): StoredConnection | undefined;
+  /** Insert or replace by id; throws if another connection already has the name (ignoring case). */
+  put(connection: StoredConnection): void;
+  delete(id: string): boolean;
+}
+
+/**
  * The local store (SQLite in the app). Named operations grouped by repository; callers never pass SQL.
  * Calls are synchronous; `transaction` makes several of them atomic.
  */
 export interface Store {
   readonly settings: SettingsRepo;
   readonly audit: AuditRepo;
+  readonly connections: ConnectionRepo;
   transaction<T>(work: () => T): T;
   close(): void;
 }

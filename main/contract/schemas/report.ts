@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * The test-run report (product.md "Report JSON"), shared by OIDC and SAML, live runs and offline `inspect`.
+ * Check ids are stable (`oidc.id_token.signature`, `saml.response.destination`, …): pipelines and History rely on them.
+ */
+export const checkStatuses = ['pass', 'warn', 'fail', 'skip'] as const;
+export const checkSchema = z.object({
+  id: z.string(),
+  status: z.enum(checkStatuses),
+  message: z.string(),
+  /** How to fix it; empty for a pass. */
+  hint: z.string(),
+});
+export type Check = z.infer<typeof checkSchema>;
+
+export const mappedUserSchema = z.object({
+  userId: z.string().nullable(),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  givenName: z.string().nullable(),
+  familyName: z.string().nullable(),
+  picture: z.string().nullable(),
+});
+export type MappedUser = z.infer<typeof mappedUserSchema>;
+
+export const resolutionSchema = z.object({
+  roles: z.array(z.string()),
+  unmatchedGroups: z.array(z.string()),
+  organizations: z.array(z.string()),
+  denied: z.boolean(),
+  reason: z.string(),
+});
+export type Resolution = z.infer<typeof resolutionSchema>;
+
+/** Where a claim came from, so the viewer can say "from userinfo" rather than guess. */
+export const claimOrigins = ['id_token', 'userinfo', 'access_token', 'saml_assertion', 'saml_nameid'] as const;
+
+export const stepSchema = z.object({
+  name: z.enum(['authorize', 'callback', 'token', 'userinfo', 'validate', 'verdict']),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  status: z.enum(['ok', 'failed', 'skipped']),
+});
+
+export const reportSchema = z.object({
+  outcome: z.enum(['passed', 'failed']),
+  connection: z.object({ id: z.string(), name: z.string(), protocol: z.enum(['oidc', 'saml']) }),
+  source: z.enum(['live', 'inspect']),
+  at: z.string(),
+  checks: z.array(checkSchema),
+  /** Merged claims (OIDC) or attributes (SAML, values always lists). */
+  claims: z.record(z.string(), z.unknown()),
+  claimOrigins: z.record(z.string(), z.enum(claimOrigins)),
+  user: mappedUserSchema,
+  groups: z.array(z.string()),
+  resolution: resolutionSchema,
+  /** Protocol data for the viewer's tabs: decoded token headers/payloads, SAML XML, certificate used. Never raw tokens. */
+  details: z.record(z.string(), z.unknown()),
+  steps: z.array(stepSchema),
+});
+export type Report = z.infer<typeof reportSchema>;

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { connectionSettingsSchemaFor, type ConnectionCreateInput, type ConnectionSettings, type ConnectionUpdateInput } from '../../contract/index.js';
+import { viewOf, type ConnectionHandlerGroup } from './context.js';
+import { settingsOf } from './document.js';
+import { parseOrThrow, requireConnection, throwIssues } from './lookup.js';
+import { applyPatch } from './patch.js';
+import { saveConnection } from './save.js';
+import { secretAccounts } from './secrets.js';
+import type { SecretInput } from './signing-key.js';
+
+type Ops =
+  | 'connections.list'
+  | 'connections.get'
+  | 'connections.create'
+  | 'connections.update'
+  | 'connections.remove'
+  | 'connections.setActive';
+
+/** Splits write-only secrets from the settings of a create input. */
+function splitCreateInput(input: ConnectionCreateInput): { settings: ConnectionSettings; secrets: SecretInput } {
+  if (input.protocol === 'oidc') {
+    const { clientSecret, ...settings } = input;
+    return { settings, secrets: { clientSecret } };
+  }
+  const { privateKeyPem, generateKeyPair, pendingKeyId, ...settings } = input;
+  return { settings, secrets: { privateKeyPem, generateKeyPair, pendingKeyId } };
+}
+
+/** Splits the update input into the settings patch, the secrets and the connection reference. */
+function splitUpdateInput(input: ConnectionUpdateInput) {
+  const { id, clientSecret, privateKeyPem, generateKeyPair, pendingKeyId, ...patch } = input;
+  return { ref: id, patch: patch as Record<string, unknown>, secrets: { clientSecret, privateKeyPem, generateKeyPair, pendingKeyId } };
+}
+
+/** List, read, create, update, remove and (de)activate connections. */
+export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => {
+  const { ports, audit } = context;
+  const repo = ports.store.connections;
+  return {
+    'connections.list': ({ search, protocol, active }) => {
+      const needle = search?.toLowerCase();
+      return repo
+        .list()
+        .filter((c) => protocol === undefined || c.protocol === protocol)
+        .filter((c) => active === undefined || c.active === active)
+        .filter((c) => !needle || [c.displayName, c.id, c.provider].some((v) => v.toLowerCase().includes(needle)))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }))
+        .map((c) => viewOf(context, c));
+    },
+    'connections.get': ({ ref }) => viewOf(context, requireConnection(repo, ref)),
+    'connections.create': async (input) => {
+      // Already validated at the engine's door (settings + secrets); the saved document is checked once more.
+      const { settings, secrets } = splitCreateInput(input);
+      const stored = await saveConnection(context, { action: 'connections.create', id: randomUUID(), settings, existing: null, secrets });
+      return viewOf(context, stored);
+    },
+    'connections.update': async (input) => {
+      const { ref, patch, secrets } = splitUpdateInput(input);
+      const existing = requireConnection(repo, ref);
+      const other = existing.protocol === 'oidc' ? 'saml' : 'oidc';
+      if (patch[other] !== undefined) {
+        throwIssues([{ field: other, message: `This is an ${existing.protocol.toUpperCase()} connection: it has no ${other} settings. Create a new connection to change protocol.` }]);
+      }
+      const merged = applyPatch(settingsOf(existing) as unknown as Record<string, unknown>, patch);
+      const keyComing = Boolean(secrets.generateKeyPair || secrets.pendingKeyId);
+      const settings = parseOrThrow(connectionSettingsSchemaFor({ keyComing }), merged);
+      const stored = await saveConnection(context, { action: 'connections.update', id: existing.id, settings, existing, secrets });
+      return viewOf(context, stored);
+    },
+    'connections.remove': async ({ ref }) => {
+      const existing = requireConnection(repo, ref);
+      // Keychain items first: if the keychain refuses, the connection stays and the error says how to fix it.
+      const accounts = [secretAccounts.clientSecret(existing.id), secretAccounts.samlPrivateKey(existing.id)];
+      const hasSecrets = existing.protocol === 'oidc' ? existing.hasClientSecret : existing.hasPrivateKey;
+      if (hasSecrets) for (const account of accounts) await ports.secrets.delete(account);
+      ports.store.transaction(() => {
+        repo.delete(existing.id);
+        audit.record('connections.remove', existing.id, { name: existing.displayName, protocol: existing.protocol, provider: existing.provider });
+      });
+      return { id: existing.id, name: existing.displayName, removed: true as const };
+    },
+    'connections.setActive': ({ ref, active }) => {
+      const existing = requireConnection(repo, ref);
+      if (existing.active === active) return viewOf(context, existing);
+      const stored = { ...existing, active };
+      ports.store.transaction(() => {
+        repo.put(stored);
+        audit.record('connections.setActive', existing.id, { name: existing.displayName, active });
+      });
+      return viewOf(context, stored);
+    },
+  };
+};
