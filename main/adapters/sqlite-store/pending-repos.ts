@@ -1,16 +1,9 @@
-import type { ConnectionRepo, TestRunRepo } from '../../core/ports/store.js';
+import type { TestRunRepo } from '../../core/ports/store.js';
 
 /**
- * Stand-ins until the connections and test-run tables land (each: its own migration file appended to migrations.ts,
- * a `<name>-repo.ts`, then one line in sqlite-store.ts). Every call fails loudly: pretending to store would lose the
- * user's work silently.
+ * Stand-in until the test-run table lands (its own migration file appended to migrations.ts, a `test-run-repo.ts`,
+ * then one line in sqlite-store.ts). Every call fails loudly: pretending to store would lose the user's work silently.
  */
-export function createPendingConnectionRepo(): ConnectionRepo {
-  const fail = notYet('Connections');
-  return { list: fail, get: fail, findByName: fail, put: fail, delete: fail };
-}
-
-/** See createPendingConnectionRepo. */
 export function createPendingTestRunRepo(): TestRunRepo {
   const fail = notYet('Test-run history');
   return { add: fail, list: fail, get: fail };

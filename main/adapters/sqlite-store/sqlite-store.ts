@@ -2,7 +2,8 @@ import type { Store } from '../../core/ports/store.js';
 import { createAuditRepo } from './audit-repo.js';
 import { applyMigrations } from './migrations.js';
 import { openDatabase } from './open-database.js';
-import { createPendingConnectionRepo, createPendingTestRunRepo } from './pending-repos.js';
+import { createConnectionRepo } from './connection-repo.js';
+import { createPendingTestRunRepo } from './pending-repos.js';
 import { createSettingsRepo } from './settings-repo.js';
 
 /** The connection settings in force, as SQLite reports them (for diagnostics and tests). */
@@ -36,7 +37,7 @@ export function openSqliteStore(dataDir: string): SqliteStore {
   }
   const settings = createSettingsRepo(db);
   const audit = createAuditRepo(db);
-  const connections = createPendingConnectionRepo();
+  const connections = createConnectionRepo(db);
   const testRuns = createPendingTestRunRepo();
   return {
     file,

@@ -1,0 +1,34 @@
+import type { ConnectionRepo } from '../../core/ports/store.js';
+import type { StoredConnection } from '../../contract/index.js';
+import { fromJsonColumn, toJsonColumn } from './json-column.js';
+import type { SqliteDatabase } from './open-database.js';
+
+type Row = { document: string };
+
+/** Connections as a document table keyed by id and lower(displayName); the engine validates documents. */
+export function createConnectionRepo(db: SqliteDatabase): ConnectionRepo {
+  const selectAll = db.prepare<[], Row>('SELECT document FROM connections ORDER BY name_lower');
+  const selectById = db.prepare<[string], Row>('SELECT document FROM connections WHERE id = ?');
+  const selectByName = db.prepare<[string], Row>('SELECT document FROM connections WHERE name_lower = ?');
+  const upsert = db.prepare<[string, string, string, string]>(
+    `INSERT INTO connections (id, name_lower, updated_at, document) VALUES (?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name_lower = excluded.name_lower, updated_at = excluded.updated_at, document = excluded.document`,
+  );
+  const remove = db.prepare<[string]>('DELETE FROM connections WHERE id = ?');
+  const read = (row: Row | undefined) => (row ? (fromJsonColumn(row.document, 'Connection') as StoredConnection) : undefined);
+
+  return {
+    list: () => selectAll.all().map((row) => read(row) as StoredConnection),
+    get: (id) => read(selectById.get(id)),
+    findByName: (name) => read(selectByName.get(name.trim().toLowerCase())),
+    put(connection) {
+      const nameLower = connection.displayName.trim().toLowerCase();
+      const clash = read(selectByName.get(nameLower));
+      if (clash && clash.id !== connection.id) {
+        throw new Error(`A connection named "${clash.displayName}" already exists (names are unique, ignoring case).`);
+      }
+      upsert.run(connection.id, nameLower, connection.updatedAt, toJsonColumn(connection, 'Connection'));
+    },
+    delete: (id) => remove.run(id).changes > 0,
+  };
+}
