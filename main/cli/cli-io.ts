@@ -21,8 +21,10 @@ export const processIo: CliIo = {
 
 /** Errors go to stderr and name the field or check; with --json the error is also printed as JSON on stdout. */
 export function printError(io: CliIo, error: AppErrorShape, json: boolean): never {
-  const lines = [`error: ${error.message}`];
-  if (error.issues && error.issues.length > 1) lines.push(...error.issues.map((i) => `  - ${i.field}: ${i.message}`));
+  const several = error.issues && error.issues.length > 1 ? error.issues : undefined;
+  const lines = several
+    ? [`error: ${several.length} fields need fixing:`, ...several.map((i) => `  - ${i.field}: ${i.message}`)]
+    : [`error: ${error.message}`];
   if (error.hint) lines.push(`hint: ${error.hint}`);
   io.stderr(lines.join('\n') + '\n');
   if (json) io.stdout(JSON.stringify({ error }) + '\n');
