@@ -1,0 +1,125 @@
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRuntime, type Runtime } from '../composition/create-runtime.js';
+import type { Engine } from '../core/engine.js';
+import { createLogger } from '../core/log/logger.js';
+import { resolveDataDir } from '../platform/data-dir.js';
+import { appOrigin, appScheme, appSchemePrivileges, productName } from './app-origin.js';
+import { createAppRequestHandler } from './app-files.js';
+import { forwardEngineEvents, isTrustedAppFrame, registerIpcHandlers } from './ipc-registrar.js';
+import { createMainWindow } from './window-factory.js';
+import { installSessionGuards, installWindowGuards, isExternalHttpsUrl } from './window-guards.js';
+
+/**
+ * The desktop shell's lifecycle (bundled to dist/main/electron-main.mjs). Order matters: the scheme, the sandbox,
+ * the data directory and the single-instance lock are settled before `ready`; on `ready` the session is locked
+ * down, the renderer's protocol, the engine and its IPC handlers are in place before the first window loads.
+ * Electron security checklist: https://www.electronjs.org/docs/latest/tutorial/security
+ */
+declare const __SSOWB_VERSION__: string | undefined;
+
+const bundleDir = dirname(fileURLToPath(import.meta.url));
+const paths = {
+  preload: join(bundleDir, '..', 'preload', 'preload.cjs'),
+  renderer: join(bundleDir, '..', 'renderer'),
+  keytarWorker: join(bundleDir, 'keytar-worker.mjs'),
+};
+const logger = createLogger((line) => process.stderr.write(line + '\n'), 'warn');
+
+// Must happen before `ready`: a scheme registered late is silently unprivileged (no origin, no storage).
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { ...appSchemePrivileges } }]);
+// §4: every renderer sandboxed, whatever a future window's webPreferences say.
+app.enableSandbox();
+// Same product name and data directory as the CLI and browser mode (`~/.config/SSO Workbench`, or SSOWB_DATA_DIR):
+// launched as `electron dist/main/electron-main.mjs` Electron would otherwise not know the product name.
+app.setName(productName);
+app.setPath('userData', resolveDataDir());
+
+let runtime: Runtime | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+/** §15: only validated https URLs reach the OS; everything else was already denied by the window guards. */
+function openExternal(url: string): void {
+  if (!isExternalHttpsUrl(url)) return;
+  shell.openExternal(url).catch((error: unknown) => logger.log('warn', 'could not open link', { error: String(error) }));
+}
+
+function openMainWindow(engine: Engine): void {
+  const window = createMainWindow({
+    preloadPath: paths.preload,
+    openExternal,
+    onLoadError: (error) => logger.log('error', 'the renderer did not load', { error: String(error) }),
+  });
+  const stopForwarding = forwardEngineEvents(engine, window.webContents);
+  window.on('closed', () => {
+    stopForwarding();
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  mainWindow = window;
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function onReady(): Promise<void> {
+  // §5 permissions denied, §7 CSP header, §18 the renderer served from app:// with path traversal refused.
+  installSessionGuards(session.defaultSession, { appOrigin });
+  protocol.handle(appScheme, createAppRequestHandler(paths.renderer, appOrigin));
+  runtime = await createRuntime({
+    mode: 'desktop',
+    dataDir: app.getPath('userData'),
+    version: typeof __SSOWB_VERSION__ === 'string' ? __SSOWB_VERSION__ : app.getVersion(),
+    workerPath: paths.keytarWorker,
+    logger,
+  });
+  // §17: one handler per operation, each checking that the caller is our window's top frame.
+  registerIpcHandlers(ipcMain, runtime.engine, { isTrustedSender: (frame) => isTrustedAppFrame(frame, appOrigin) });
+  openMainWindow(runtime.engine);
+}
+
+function start(): void {
+  // A second launch focuses the running window: two engines on one SQLite file and keychain would race.
+  app.on('second-instance', focusMainWindow);
+
+  // §13/§14 for every WebContents the app ever creates (windows, devtools, anything added later), not only ours.
+  app.on('web-contents-created', (_event, contents) => installWindowGuards(contents, { appOrigin, openExternal }));
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (runtime && BrowserWindow.getAllWindows().length === 0) openMainWindow(runtime.engine);
+  });
+
+  // Close the store and the keychain worker before exit; `will-quit` is held until that finishes.
+  app.on('will-quit', (event) => {
+    const closing = runtime;
+    if (!closing) return;
+    runtime = undefined;
+    event.preventDefault();
+    closing
+      .close()
+      .catch((error: unknown) => logger.log('error', 'closing the engine failed', { error: String(error) }))
+      .finally(() => app.quit());
+  });
+
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      logger.log('error', 'SSO Workbench could not start', { error: String((error as Error)?.stack ?? error) });
+      dialog.showErrorBox('SSO Workbench could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}
+
+if (app.requestSingleInstanceLock()) {
+  start();
+} else {
+  app.quit();
+}
