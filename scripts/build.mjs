@@ -35,6 +35,7 @@ await Promise.all([
     format: 'cjs',
     packages: undefined,
     external: ['electron'],
+    minify: true,
     entryPoints: { preload: 'preload/preload.ts' },
     outdir: 'dist/preload',
     outExtension: { '.js': '.cjs' },
