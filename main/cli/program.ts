@@ -6,6 +6,8 @@ import { registerConfig } from './commands/config.js';
 import { registerConnections } from './commands/connections.js';
 import { registerExport } from './commands/export.js';
 import { registerServe } from './commands/serve.js';
+import { registerInspect } from './commands/inspect.js';
+import { registerTest } from './commands/test.js';
 
 /** Builds the `ssowb` program. Commands parse, call one contract operation each, and print; no business logic here. */
 export function buildProgram(io: CliIo): { program: Command; context: CliContext } {
@@ -23,6 +25,8 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   registerConnections(program, context);
   registerExport(program, context);
   registerConfig(program, context);
+  registerTest(program, context);
+  registerInspect(program, context);
   return { program, context };
 }
 

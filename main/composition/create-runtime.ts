@@ -5,6 +5,7 @@ import { systemClock } from '../core/ports/clock.js';
 import { openSqliteStore } from '../adapters/sqlite-store/index.js';
 import { createKeytarSecretStore } from '../adapters/keychain/index.js';
 import { createNodeHttp } from '../adapters/http/node-http.js';
+import { createNodeLoopback } from '../adapters/loopback/index.js';
 
 export interface RuntimeOptions {
   mode: 'desktop' | 'browser' | 'cli';
@@ -23,12 +24,15 @@ export interface Runtime {
 /** The composition root: real adapters plugged into the engine's ports. Used by the CLI, browser mode and Electron. */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const store = openSqliteStore(options.dataDir);
+  const log = options.logger ?? createLogger((line) => process.stderr.write(line + '\n'), 'warn');
   const engine = createEngine({
     store,
     secrets: createKeytarSecretStore({ workerPath: options.workerPath }),
     http: createNodeHttp(),
     clock: systemClock,
-    log: options.logger ?? createLogger((line) => process.stderr.write(line + '\n'), 'warn'),
+    log,
+    // Test-run callbacks (OIDC redirect URI, SAML ACS) on 127.0.0.1:<testPort>; bound on the first live test only.
+    loopback: createNodeLoopback({ logger: log }),
     runtime: {
       version: options.version,
       mode: options.mode,

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { auditEntrySchema } from './operations/audit.js';
+import { testRunFinishedSchema, testRunProgressSchema } from './schemas/test-run.js';
 
 /** Events the engine pushes to every adapter (IPC, the web bridge's event stream, CLI JSON lines). */
 export const eventSchemas = {
   onAuditAppended: auditEntrySchema,
   onNotice: z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /** A step of a live test run started or ended. */
+  onTestRunProgress: testRunProgressSchema,
+  /** A live run or an inspect finished; carries the report. */
+  onTestRunFinished: testRunFinishedSchema,
 };
 export type EventName = keyof typeof eventSchemas;
 export type WorkbenchEvent = {

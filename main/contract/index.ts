@@ -10,12 +10,14 @@ import { appOperations } from './operations/app.js';
 import { settingsOperations } from './operations/settings.js';
 import { auditOperations } from './operations/audit.js';
 import { connectionOperations } from './operations/connections.js';
+import { testRunOperations } from './operations/test-runs.js';
 
 export const operations = {
   ...appOperations,
   ...settingsOperations,
   ...auditOperations,
   ...connectionOperations,
+  ...testRunOperations,
 };
 
 export type Operations = typeof operations;
@@ -76,3 +78,6 @@ export * from './schemas/connection-idp.js';
 export * from './schemas/connection-presets.js';
 export * from './schemas/connection-export.js';
 export * from './schemas/connection-claim-path.js';
+export * from './operations/test-runs.js';
+export * from './schemas/report.js';
+export * from './schemas/test-run.js';

@@ -6,6 +6,8 @@ import { appHandlers } from './handlers/app-handlers.js';
 import { auditHandlers } from './handlers/audit-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
 import { connectionHandlers, defaultIdpTools, type IdpTools } from './connections/handlers.js';
+import { testRunHandlers } from './test-runs/handlers.js';
+import { TestRunService } from './test-runs/service.js';
 import type { HandlerContext, Handlers } from './handlers/types.js';
 import type { Ports } from './ports/index.js';
 import { zodIssuesToError } from './zod-issues.js';
@@ -26,11 +28,13 @@ export interface EngineOptions {
 export function createEngine(ports: Ports, options: EngineOptions = {}): Engine {
   const events = new EventBus();
   const context: HandlerContext = { ports, events, audit: new AuditTrail(ports, events) };
+  const testRuns = new TestRunService(context);
   const handlers: Handlers = {
     ...appHandlers(context),
     ...settingsHandlers(context),
     ...auditHandlers(context),
     ...connectionHandlers({ ...context, idp: options.idpTools ?? defaultIdpTools }),
+    ...testRunHandlers(context, testRuns),
   };
 
   return {
@@ -61,6 +65,9 @@ export function createEngine(ports: Ports, options: EngineOptions = {}): Engine 
     },
     subscribe: (listener) => events.subscribe(listener),
     async close() {
+      // Waiting test runs end as cancelled (no tests.wait hangs), then the loopback listener stops.
+      await testRuns.close();
+      await ports.loopback?.close();
       await ports.secrets.close();
       ports.store.close();
     },

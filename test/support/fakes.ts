@@ -1,6 +1,20 @@
 /** In-memory fakes of the engine's ports, for unit tests that run the engine whole. */
 import type { AuditEntry, KeychainStatus, StoredConnection } from '../../main/contract/index.js';
-import type { Clock, ConnectionRepo, Http, HttpRequest, HttpResponse, Ports, SecretStore, Store } from '../../main/core/ports/index.js';
+import type {
+  Clock,
+  ConnectionRepo,
+  Http,
+  HttpRequest,
+  HttpResponse,
+  Loopback,
+  LoopbackReply,
+  LoopbackRoute,
+  Ports,
+  SecretStore,
+  Store,
+  StoredTestRun,
+  TestRunRepo,
+} from '../../main/core/ports/index.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import type { IdpTools } from '../../main/core/connections/idp-tools.js';
 
@@ -46,10 +60,31 @@ export class MemoryConnectionRepo implements ConnectionRepo {
   }
 }
 
+/** In-memory History: JSON text like SQLite (so a report that cannot round-trip fails here too), newest first. */
+export class MemoryTestRunRepo implements TestRunRepo {
+  readonly rows: string[] = [];
+  add(run: StoredTestRun) {
+    this.rows.push(JSON.stringify(run));
+  }
+  private all(): StoredTestRun[] {
+    return this.rows.map((json) => JSON.parse(json) as StoredTestRun).reverse();
+  }
+  list({ connectionId, limit }: { connectionId?: string | undefined; limit: number }) {
+    return this.all()
+      .filter((run) => connectionId === undefined || run.connectionId === connectionId)
+      .slice(0, limit)
+      .map(({ report: _report, ...summary }) => summary);
+  }
+  get(id: string) {
+    return this.all().find((run) => run.runId === id);
+  }
+}
+
 export function createMemoryStore(): Store {
   const settings = new Map<string, unknown>();
   const audit: AuditEntry[] = [];
   const connections = new MemoryConnectionRepo();
+  const testRuns = new MemoryTestRunRepo();
   return {
     settings: {
       getAll: () => Object.fromEntries(settings),
@@ -68,16 +103,19 @@ export function createMemoryStore(): Store {
           .slice(0, limit),
     },
     connections,
+    testRuns,
     transaction: (work) => {
-      // Roll back connections and audit entries when the work throws, as SQLite would.
+      // Roll back connections, audit entries and History when the work throws, as SQLite would.
       const rows = new Map(connections.rows);
       const auditLength = audit.length;
+      const runsLength = testRuns.rows.length;
       try {
         return work();
       } catch (error) {
         connections.rows.clear();
         for (const [id, json] of rows) connections.rows.set(id, json);
         audit.length = auditLength;
+        testRuns.rows.length = runsLength;
         throw error;
       }
     },
@@ -196,4 +234,31 @@ export function createFakeIdpTools(): IdpTools & { calls: string[] } {
     buildSpMetadata: (options) =>
       `<EntityDescriptor entityID="${options.entityId}"><AssertionConsumerService Location="${options.acsUrl}"/>${options.signingCertificatePem ? '<KeyDescriptor/>' : ''}</EntityDescriptor>`,
   };
+}
+
+/**
+ * A Loopback port without sockets: records the bound port and routes; `deliver` plays the browser arriving on a
+ * path (Host already accepted) and returns what the tab would show.
+ */
+export class FakeLoopback implements Loopback {
+  readonly routes = new Map<string, LoopbackRoute>();
+  port: number | undefined;
+  closed = false;
+  async listen(port: number) {
+    this.port = port;
+    return port;
+  }
+  route(path: string, handler: LoopbackRoute) {
+    this.routes.set(path, handler);
+    return () => void this.routes.delete(path);
+  }
+  async close() {
+    this.closed = true;
+  }
+  async deliver(url: string, method = 'GET'): Promise<LoopbackReply> {
+    const parsed = new URL(url);
+    const route = this.routes.get(parsed.pathname);
+    if (!route) return { status: 404, title: 'Not found', text: '' };
+    return route({ method, path: parsed.pathname, query: Object.fromEntries(parsed.searchParams), form: {} });
+  }
 }

@@ -3,8 +3,8 @@ import { createAuditRepo } from './audit-repo.js';
 import { applyMigrations } from './migrations.js';
 import { openDatabase } from './open-database.js';
 import { createConnectionRepo } from './connection-repo.js';
-import { createPendingTestRunRepo } from './pending-repos.js';
 import { createSettingsRepo } from './settings-repo.js';
+import { createTestRunRepo } from './test-run-repo.js';
 
 /** The connection settings in force, as SQLite reports them (for diagnostics and tests). */
 export interface StorePragmas {
@@ -38,7 +38,7 @@ export function openSqliteStore(dataDir: string): SqliteStore {
   const settings = createSettingsRepo(db);
   const audit = createAuditRepo(db);
   const connections = createConnectionRepo(db);
-  const testRuns = createPendingTestRunRepo();
+  const testRuns = createTestRunRepo(db);
   return {
     file,
     settings,

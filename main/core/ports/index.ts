@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import type { Loopback } from './loopback.js';
 import type { Http } from './http.js';
 import type { SecretStore } from './secret-store.js';
 import type { Store } from './store.js';
@@ -21,10 +22,13 @@ export interface Ports {
   clock: Clock;
   log: Logger;
   runtime: RuntimeInfo;
+  /** The loopback listener for test-run callbacks; absent in runtimes that cannot run live tests. */
+  loopback?: Loopback;
 }
 
-export type { Clock, Http, SecretStore, Store };
+export type { Clock, Http, Loopback, SecretStore, Store };
 export * from './clock.js';
 export * from './http.js';
+export * from './loopback.js';
 export * from './secret-store.js';
 export * from './store.js';

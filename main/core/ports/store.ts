@@ -1,4 +1,4 @@
-import type { AuditEntry, StoredConnection } from '../../contract/index.js';
+import type { AuditEntry, Report, StoredConnection, TestRunSummary } from '../../contract/index.js';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
@@ -29,6 +29,21 @@ export interface ConnectionRepo {
 }
 
 /**
+ * One finished test run or inspect as History keeps it: the report (checks, decoded claims, mapped user) and a few
+ * columns to list by. Never a raw token, code or secret: the engine strips those before `add`.
+ */
+export interface StoredTestRun extends TestRunSummary {
+  report: Report;
+}
+
+/** Test-run history (newest first). Written only when the `keepHistory` setting is on. */
+export interface TestRunRepo {
+  add(run: StoredTestRun): void;
+  list(options: { connectionId?: string | undefined; limit: number }): TestRunSummary[];
+  get(id: string): StoredTestRun | undefined;
+}
+
+/**
  * The local store (SQLite in the app). Named operations grouped by repository; callers never pass SQL.
  * Calls are synchronous; `transaction` makes several of them atomic.
  */
@@ -36,6 +51,7 @@ export interface Store {
   readonly settings: SettingsRepo;
   readonly audit: AuditRepo;
   readonly connections: ConnectionRepo;
+  readonly testRuns: TestRunRepo;
   transaction<T>(work: () => T): T;
   close(): void;
 }

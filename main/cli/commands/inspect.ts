@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import type { Report } from '../../contract/index.js';
+import type { CliContext } from '../cli-context.js';
+import { printError } from '../cli-io.js';
+import { finishWithReport } from './test.js';
+
+interface InspectOptions {
+  idToken?: string;
+  accessToken?: string;
+  samlResponse?: string;
+}
+
+async function readTokenFile(context: CliContext, option: string, file: string): Promise<string> {
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch (error) {
+    return printError(context.io, { code: 'invalid_input', field: option, message: `${option}: cannot read ${file} (${(error as Error).message}).` }, context.json);
+  }
+}
+
+/**
+ * `ssowb inspect <id|name> (--id-token FILE | --access-token FILE | --saml-response FILE) [--json]` (product.md): the
+ * offline path, with the same checks, mapping and resolution as a live run. Exit 0 passed, 1 failed, 2 bad input.
+ */
+export function registerInspect(program: Command, context: CliContext): void {
+  program
+    .command('inspect <ref>')
+    .description('Check a captured token offline with the connection’s rules (no login).')
+    .option('--id-token <file>', 'file holding an ID token (compact JWT)')
+    .option('--access-token <file>', 'file holding a JWT access token')
+    .option('--saml-response <file>', 'file holding a SAML Response (base64 or XML)')
+    .action(async (ref: string, options: InspectOptions) => {
+      const given = (['idToken', 'accessToken', 'samlResponse'] as const).filter((key) => options[key] !== undefined);
+      if (given.length !== 1) {
+        printError(context.io, { code: 'invalid_input', field: '--id-token', message: 'inspect: give exactly one of --id-token FILE, --access-token FILE or --saml-response FILE.' }, context.json);
+      }
+      if (options.samlResponse !== undefined) {
+        // The SAML branch belongs to the SAML test-run work; until it lands this is an honest "not yet".
+        printError(context.io, { code: 'invalid_input', field: '--saml-response', message: '--saml-response: inspecting SAML responses is not available in this build yet.' }, context.json);
+      }
+      const input = options.idToken !== undefined
+        ? { ref, idToken: await readTokenFile(context, '--id-token', options.idToken) }
+        : { ref, accessToken: await readTokenFile(context, '--access-token', options.accessToken as string) };
+      const report = (await context.call('tests.inspect', input)) as Report;
+      finishWithReport(context, report, 'document');
+    });
+}

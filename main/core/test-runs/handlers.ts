@@ -1,0 +1,52 @@
+import type { Report, TestRunState } from '../../contract/index.js';
+import { AppError } from '../app-error.js';
+import { findConnection } from '../connections/lookup.js';
+import type { HandlerContext, Handler } from '../handlers/types.js';
+import type { TestRunService } from './service.js';
+
+type Ops = 'tests.start' | 'tests.wait' | 'tests.get' | 'tests.cancel' | 'tests.inspect' | 'history.list' | 'history.get';
+
+const unknownRun = (runId: string) =>
+  new AppError('not_found', `No test run with id "${runId}".`, { field: 'runId', hint: 'Use the runId tests.start returned; past runs are listed by history.list.' });
+
+/** `tests.*` and `history.*`: thin wrappers over the service and the History repo. */
+export function testRunHandlers(context: HandlerContext, service: TestRunService): { [N in Ops]: Handler<N> } {
+  const { store } = context.ports;
+  const stateOf = (runId: string): TestRunState => {
+    const run = service.registry.get(runId);
+    if (run) return { runId, connectionId: run.connectionId, status: run.status, ...(run.report ? { report: run.report } : {}) };
+    const past = store.testRuns.get(runId);
+    if (past) return { runId, connectionId: past.connectionId, status: past.outcome, report: past.report };
+    throw unknownRun(runId);
+  };
+  return {
+    'tests.start': ({ ref, timeoutSeconds }) => service.start(ref, timeoutSeconds),
+    'tests.wait': async ({ runId }): Promise<Report> => {
+      const pending = service.registry.wait(runId);
+      if (pending) {
+        const report = await pending;
+        await service.settled(runId);
+        return report;
+      }
+      const past = store.testRuns.get(runId);
+      if (past) return past.report;
+      throw unknownRun(runId);
+    },
+    'tests.get': ({ runId }) => stateOf(runId),
+    'tests.cancel': ({ runId }) => {
+      service.registry.end(runId, 'cancelled');
+      return stateOf(runId);
+    },
+    'tests.inspect': ({ ref, idToken, accessToken }) => service.inspect(ref, { idToken, accessToken }),
+    'history.list': ({ ref, limit }) => {
+      // A removed connection's runs stay listable by its id.
+      const connectionId = ref === undefined ? undefined : (findConnection(store.connections, ref)?.id ?? ref);
+      return store.testRuns.list({ connectionId, limit });
+    },
+    'history.get': ({ runId }) => {
+      const past = store.testRuns.get(runId);
+      if (!past) throw unknownRun(runId);
+      return past.report;
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import type { MappedUser, OidcSettings, Report } from '../../../contract/index.js';
+import type { CheckList } from '../checks.js';
+import { mapClaims } from '../mapping.js';
+import { buildReport, emptyUser } from '../report.js';
+import { resolutionCheck } from '../resolution.js';
+import type { StepTimeline } from '../steps.js';
+import { mergeClaims, type ClaimSource } from './claims.js';
+
+/** Every OIDC check id, in report order (stable: pipelines and History key on them). */
+export const OIDC_CHECK_ORDER = [
+  'oidc.pkce.method',
+  'oidc.callback.received',
+  'oidc.callback.state',
+  'oidc.callback.iss',
+  'oidc.callback.error',
+  'oidc.token.exchange',
+  'oidc.id_token.present',
+  'oidc.id_token.alg',
+  'oidc.id_token.signature',
+  'oidc.id_token.iss',
+  'oidc.id_token.aud',
+  'oidc.id_token.azp',
+  'oidc.id_token.exp',
+  'oidc.id_token.iat',
+  'oidc.id_token.nbf',
+  'oidc.id_token.nonce',
+  'oidc.id_token.sub',
+  'oidc.userinfo.fetch',
+  'oidc.userinfo.sub',
+  'oidc.access_token.decode',
+  'mapping.userId',
+  'mapping.email',
+  'mapping.name',
+  'mapping.givenName',
+  'mapping.familyName',
+  'mapping.picture',
+  'mapping.email_verified',
+  'mapping.groups',
+  'resolution.roles',
+] as const;
+
+/** The connection facts a report needs (a snapshot taken when the run started). */
+export interface OidcSubject {
+  id: string;
+  name: string;
+  provider: string;
+  platform: 'clearml' | 'arthur';
+  settings: OidcSettings;
+}
+
+export interface VerdictInput {
+  subject: OidcSubject;
+  source: Report['source'];
+  at: Date;
+  checks: CheckList;
+  sources: ClaimSource[];
+  /** The token whose claims are mapped was not verified (bad signature, refused alg): claims are shown, not trusted. */
+  unverified: boolean;
+  details: Record<string, unknown>;
+  timeline: StepTimeline;
+  /** Message for checks never evaluated. */
+  notReached: string;
+}
+
+/**
+ * The last step of a run or inspect: merge the claims with their origins, map them (claim paths, email_verified,
+ * groups), add the resolution, and build the report. With no claims at all the mapping is not reached; with
+ * unverified claims it runs for diagnosis, says so, and the report builder accepts nothing.
+ */
+export function oidcVerdict(input: VerdictInput): Report {
+  const end = input.timeline.begin('verdict');
+  const { checks, subject } = input;
+  const { claims, claimOrigins } = mergeClaims(input.sources);
+  let mapped: { user: MappedUser; groups: string[] } = { user: emptyUser(), groups: [] };
+  if (Object.keys(claims).length > 0) {
+    const s = subject.settings;
+    const result = mapClaims({
+      claims,
+      origins: claimOrigins,
+      mappings: s.claimMappings,
+      emailVerification: s.emailVerification,
+      groupSync: { enabled: s.groupSync.enabled, claim: s.groupSync.claim, caseSensitive: s.groupSync.caseSensitive },
+      provider: subject.provider,
+    });
+    for (const check of result.checks) {
+      const message = input.unverified && check.status === 'pass' ? `Unverified claims: ${check.message}` : check.message;
+      checks.set(check.id, check.status, message, check.hint);
+    }
+    checks.set('resolution.roles', 'skip', resolutionCheck(result.groups).message);
+    mapped = { user: result.user, groups: result.groups };
+  }
+  const list = checks.list(OIDC_CHECK_ORDER, input.notReached);
+  end(list.some((c) => c.status === 'fail') ? 'failed' : 'ok');
+  return buildReport({
+    connection: { id: subject.id, name: subject.name, protocol: 'oidc' },
+    source: input.source,
+    at: input.at.toISOString(),
+    checks: list,
+    claims,
+    claimOrigins,
+    mapped,
+    details: { ...input.details, unverified: input.unverified, clockToleranceSeconds: subject.settings.clockToleranceSeconds },
+    steps: input.timeline.steps,
+  });
+}

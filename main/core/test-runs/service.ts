@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import type { Report, StoredConnection, TestRunStatus, TestStartOutput } from '../../contract/index.js';
+import { AppError } from '../app-error.js';
+import { requireConnection } from '../connections/lookup.js';
+import { secretAccounts } from '../connections/secrets.js';
+import { productionCallbackUrl, testRedirectUri } from '../connections/urls.js';
+import type { HandlerContext } from '../handlers/types.js';
+import { readSettings } from '../handlers/settings-handlers.js';
+import { LoopbackError, type LoopbackReply, type LoopbackRequest } from '../ports/index.js';
+import { recordRun } from './history.js';
+import { completeOidcRun } from './oidc/callback.js';
+import { abandonedReport, stateFailureReport, type EarlyContext } from './oidc/early-reports.js';
+import { inspectOidcToken } from './oidc/inspect.js';
+import { JwksCache } from './oidc/jwks.js';
+import { prepareOidcRun, readIssAdvertised } from './oidc/start.js';
+import type { OidcSubject } from './oidc/verdict.js';
+import { methodPage, replayPage, reportPage, unknownStatePage } from './pages.js';
+import { RunRegistry, type Run } from './registry.js';
+import { StepTimeline } from './steps.js';
+
+type OidcConnection = StoredConnection & { protocol: 'oidc' };
+type RunContext = EarlyContext;
+
+const subjectOf = (c: OidcConnection): OidcSubject => ({ id: c.id, name: c.displayName, provider: c.provider, platform: c.platform, settings: structuredClone(c.oidc) });
+
+/**
+ * Live OIDC test runs and offline inspection (protocol-neutral parts in this directory, OIDC in ./oidc). Owns the run
+ * registry, the warm JWKS cache and the loopback routes; one listener on the configured test port serves every run,
+ * one path per connection (`/oidc/<id>/callback`, the connection's `testRedirectUri`).
+ */
+export class TestRunService {
+  readonly registry = new RunRegistry<RunContext>();
+  private readonly jwks: JwksCache;
+  private readonly routes = new Map<string, () => void>();
+  private readonly issAdvertised = new Map<string, boolean>();
+  private readonly recordings = new Map<string, Promise<void>>();
+
+  constructor(private readonly context: HandlerContext) {
+    this.jwks = new JwksCache(context.ports.http);
+  }
+
+  private get ports() {
+    return this.context.ports;
+  }
+
+  async start(ref: string, timeoutSeconds: number): Promise<TestStartOutput> {
+    const connection = requireConnection(this.ports.store.connections, ref);
+    if (connection.protocol !== 'oidc') {
+      throw new AppError('invalid_input', `ref: "${connection.displayName}" is a SAML connection; live SAML test runs are not available in this build yet.`, { field: 'ref' });
+    }
+    const loopback = this.ports.loopback;
+    if (!loopback) throw new AppError('internal', 'This runtime has no loopback listener, so live test runs cannot receive the IdP callback.');
+    const { testPort } = readSettings(this.ports.store);
+    const clientSecret = await this.clientSecretOf(connection, true);
+    try {
+      await loopback.listen(testPort);
+    } catch (error) {
+      if (!(error instanceof LoopbackError)) throw error;
+      throw new AppError('conflict', `The test port ${testPort} on 127.0.0.1 cannot be used: ${error.message}`, {
+        field: 'testPort',
+        hint: `Close the program using port ${testPort} (another SSO Workbench?), or pick another port with \`ssowb config set test-port N\` and register the new test redirect URI at the IdP.`,
+      });
+    }
+    this.ensureRoute(connection.id);
+    const subject = subjectOf(connection);
+    const issuer = subject.settings.issuer;
+    if (issuer && !this.issAdvertised.has(issuer)) this.issAdvertised.set(issuer, await readIssAdvertised(this.ports.http, issuer));
+    const startedAt = this.ports.clock.now();
+    const prepared = await prepareOidcRun({
+      subject,
+      clientSecret,
+      redirectUris: { test: testRedirectUri(testPort, connection.id), production: productionCallbackUrl(connection) },
+      http: this.ports.http,
+      jwks: this.jwks,
+      clockSkewSeconds: Math.round((startedAt.getTime() - Date.now()) / 1000),
+      issAdvertised: issuer ? (this.issAdvertised.get(issuer) ?? false) : false,
+    });
+    const runId = randomUUID();
+    const timeline = new StepTimeline(this.ports.clock, (payload) => this.context.events.emit({ name: 'onTestRunProgress', payload }), { runId, connectionId: connection.id });
+    const runContext: RunContext = { secret: prepared.secret, timeline, clock: this.ports.clock, startedAt, timeoutSeconds };
+    const run: Run<RunContext> = {
+      id: runId,
+      connectionId: connection.id,
+      protocol: 'oidc',
+      key: prepared.secret.state,
+      startedAt,
+      expiresAt: new Date(startedAt.getTime() + timeoutSeconds * 1000),
+      status: 'waiting',
+      secret: runContext,
+    };
+    this.registry.add(run, (reason) => abandonedReport(runContext, reason));
+    void this.registry.wait(runId)?.then((report) => this.onFinished(run, report));
+    this.context.events.emit({ name: 'onTestRunProgress', payload: { runId, connectionId: connection.id, step: 'authorize', status: 'started', at: startedAt.toISOString() } });
+    return { runId, authorizeUrl: prepared.authorizeUrl, redirectUri: prepared.secret.redirectUris.test, expiresAt: run.expiresAt.toISOString() };
+  }
+
+  async inspect(ref: string, tokens: { idToken?: string | undefined; accessToken?: string | undefined }): Promise<Report> {
+    const connection = requireConnection(this.ports.store.connections, ref);
+    if (connection.protocol !== 'oidc') {
+      throw new AppError('invalid_input', `ref: "${connection.displayName}" is a SAML connection: inspect a SAML response instead of a token.`, { field: 'ref' });
+    }
+    const runId = randomUUID();
+    const timeline = new StepTimeline(this.ports.clock, (payload) => this.context.events.emit({ name: 'onTestRunProgress', payload }), { runId, connectionId: connection.id });
+    // The keychain is only needed to verify HS* tokens (keyed by the client secret); otherwise inspect stays offline.
+    const hmac = connection.oidc.allowedSigningAlgs.some((alg) => alg.startsWith('HS'));
+    const clientSecret = hmac ? await this.clientSecretOf(connection, false) : undefined;
+    const report = await inspectOidcToken({ subject: subjectOf(connection), ...tokens, clientSecret, jwks: this.jwks, clock: this.ports.clock, timeline });
+    recordRun(this.ports.store, runId, report);
+    this.context.events.emit({ name: 'onTestRunFinished', payload: { runId, connectionId: connection.id, status: report.outcome, report } });
+    return report;
+  }
+
+  /** Stops every waiting run (their `tests.wait` resolve with a cancelled report), lets pending History writes land, removes the routes. */
+  async close(): Promise<void> {
+    this.registry.close();
+    for (const remove of this.routes.values()) remove();
+    this.routes.clear();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await Promise.all(this.recordings.values());
+  }
+
+  private async clientSecretOf(connection: OidcConnection, required: boolean): Promise<string | undefined> {
+    if (connection.oidc.tokenEndpointAuthMethod === 'none' && required) return undefined;
+    const secret = connection.hasClientSecret ? await this.ports.secrets.get(secretAccounts.clientSecret(connection.id)) : null;
+    if (secret === null && required) {
+      throw new AppError('invalid_input', `clientSecret: "${connection.displayName}" authenticates with ${connection.oidc.tokenEndpointAuthMethod} but no client secret is stored in the keychain.`, {
+        field: 'clientSecret',
+        hint: 'Store the secret (`connections.update` with clientSecret, or re-add the connection with --client-secret-env), or set tokenEndpointAuthMethod to "none" for a public client.',
+      });
+    }
+    return secret ?? undefined;
+  }
+
+  private ensureRoute(connectionId: string): void {
+    if (this.routes.has(connectionId) || !this.ports.loopback) return;
+    const remove = this.ports.loopback.route(`/oidc/${connectionId}/callback`, (request) => this.onCallback(connectionId, request));
+    this.routes.set(connectionId, remove);
+  }
+
+  /** The OIDC redirect URI of one connection: match the state to a waiting run, process it, answer the tab. */
+  private async onCallback(connectionId: string, request: LoopbackRequest): Promise<LoopbackReply> {
+    if (request.method !== 'GET') return methodPage();
+    const state = request.query.state;
+    const claim = this.registry.claim(connectionId, state);
+    if (claim.kind === 'run') {
+      const { run } = claim;
+      const context = run.secret as RunContext;
+      let report: Report;
+      try {
+        report = await completeOidcRun(run.startedAt, context.secret, request.query, { http: this.ports.http, jwks: this.jwks, clock: this.ports.clock, timeline: context.timeline });
+      } catch (error) {
+        this.ports.log.log('error', 'test run failed unexpectedly', { runId: run.id, error: String((error as Error)?.stack ?? error) });
+        report = stateFailureReport(context, 'The callback could not be processed (internal error; details are in the log).', 'Run the test again; if it repeats, report the log line.');
+      }
+      this.registry.finish(run.id, report.outcome, report);
+      return reportPage(report);
+    }
+    // Not a run of ours: refuse; if exactly one run of this connection waits, that login is what went wrong.
+    const waiting = this.registry.waitingFor(connectionId);
+    const message =
+      claim.kind === 'used'
+        ? 'A callback reused the state of an earlier login (a replay, or a reloaded tab): refused, no code was exchanged.'
+        : state
+          ? 'The callback’s state does not match the state this run sent: refused, no code was exchanged (RFC 6749 §10.12).'
+          : 'The callback carries no state: refused, no code was exchanged (RFC 6749 §10.12).';
+    const only = waiting.length === 1 ? waiting[0] : undefined;
+    if (only?.secret) {
+      const hint = 'Start the login from SSO Workbench and complete it in the same browser tab; if the IdP drops the state parameter, check proxies or IdP rules that rewrite the redirect.';
+      this.registry.finish(only.id, 'failed', stateFailureReport(only.secret, message, hint));
+    }
+    return claim.kind === 'used' ? replayPage() : unknownStatePage(!state);
+  }
+
+  /**
+   * History and `lastTest` are written just after the browser tab is answered (storage, an fsync with SQLite, is not
+   * on the path from callback to report), then `onTestRunFinished` announces the run; `tests.wait` waits for both.
+   */
+  private onFinished(run: Run<RunContext>, report: Report): void {
+    const done = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        try {
+          if (run.status !== 'cancelled') recordRun(this.ports.store, run.id, report);
+        } catch (error) {
+          this.ports.log.log('error', 'could not record the test run', { runId: run.id, error: String((error as Error)?.message ?? error) });
+        }
+        this.recordings.delete(run.id);
+        this.context.events.emit({ name: 'onTestRunFinished', payload: { runId: run.id, connectionId: run.connectionId, status: run.status as TestRunStatus, report } });
+        resolve();
+      }),
+    );
+    this.recordings.set(run.id, done);
+  }
+
+  /** Resolves once a finished run is recorded and announced. */
+  async settled(runId: string): Promise<void> {
+    await this.recordings.get(runId);
+  }
+}
