@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildApi, ipcChannelOf, ipcEventChannel } from '../main/contract/index.js';
+import { buildApi, ipcChannelOf, ipcEventChannel } from '../main/contract/api.js';
 import type { Invoke, Result, Subscribe, WorkbenchEvent } from '../main/contract/index.js';
 
 /**

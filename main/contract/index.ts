@@ -11,6 +11,7 @@ import { settingsOperations } from './operations/settings.js';
 import { auditOperations } from './operations/audit.js';
 import { connectionOperations } from './operations/connections.js';
 import { testRunOperations } from './operations/test-runs.js';
+import { operationNameList } from './operation-names.js';
 
 export const operations = {
   ...appOperations,
@@ -43,23 +44,13 @@ export type WorkbenchApi = {
   [D in Domain]: { [N in OperationName as N extends `${D}.${infer V}` ? V : never]: Method<N> };
 } & { events: { subscribe(listener: (event: WorkbenchEvent) => void): () => void } };
 
-export type Invoke = (name: OperationName, input: unknown) => Promise<Result<unknown>>;
-export type Subscribe = (listener: (event: WorkbenchEvent) => void) => () => void;
+export { buildApi, ipcChannelOf, ipcEventChannel, type Invoke, type Subscribe } from './api.js';
 
-/** Builds the grouped API object from a transport. The names come from the contract, never from a caller. */
-export function buildApi(invoke: Invoke, subscribe: Subscribe): WorkbenchApi {
-  const api: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
-  for (const name of operationNames) {
-    const [domain, verb] = name.split('.') as [string, string];
-    api[domain] ??= {};
-    api[domain][verb] = (input: unknown) => invoke(name, input ?? {});
-  }
-  return { ...api, events: { subscribe } } as unknown as WorkbenchApi;
-}
-
-/** IPC channel of an operation; derived here so preload and main cannot disagree. */
-export const ipcChannelOf = (name: OperationName): string => `ssowb:${name}`;
-export const ipcEventChannel = 'ssowb:event';
+// The schema-free name list (used by the preload) must equal the contract's names, both ways.
+type NameList = (typeof operationNameList)[number];
+const _everyNameListed: Record<OperationName, true> = Object.fromEntries(operationNameList.map((n) => [n, true])) as Record<NameList, true>;
+const _noExtraName: Record<NameList, true> = _everyNameListed;
+void _noExtraName;
 
 export type { Result, AppErrorShape, ErrorCode } from './result.js';
 export { ok, fail, appErrorSchema, errorCodes } from './result.js';

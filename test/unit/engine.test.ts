@@ -50,3 +50,11 @@ describe('engine', () => {
     expect(result).toMatchObject({ ok: true, value: { state: 'unavailable', fix: 'Start gnome-keyring.' } });
   });
 });
+
+describe('contract names', () => {
+  it('the schema-free name list used by the preload equals the contract', async () => {
+    const { operationNames } = await import('../../main/contract/index.js');
+    const { operationNameList } = await import('../../main/contract/operation-names.js');
+    expect([...operationNameList].sort()).toEqual([...operationNames].sort());
+  });
+});
