@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { contentSecurityPolicy } from '../platform/renderer-files.js';
 
 /**
  * The loopback web bridge's request checks. Browser mode must not become a hole in the machine:
@@ -63,9 +64,7 @@ export function readCookie(request: IncomingMessage, name: string): string | und
 
 /** Headers on every response: no framing, no sniffing, no referrer leak, a CSP that allows only our own code. */
 export const securityHeaders: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'content-security-policy': contentSecurityPolicy,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',

@@ -1,20 +1,8 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { contentTypeOf, resolveRendererFile } from '../platform/renderer-files.js';
 import { contentSecurityPolicy } from './web-preferences.js';
 import { originOf } from './app-origin.js';
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
 
 /**
  * Maps an `app://workbench/...` URL to a file under `rootDir`, or undefined when it must not be served: another
@@ -24,23 +12,13 @@ const contentTypes: Record<string, string> = {
  */
 export async function resolveAppFile(rootDir: string, url: string, appOrigin: string): Promise<string | undefined> {
   if (originOf(url) !== appOrigin) return undefined;
-  let decoded: string;
+  let pathname: string;
   try {
-    decoded = decodeURIComponent(new URL(url).pathname);
+    pathname = new URL(url).pathname;
   } catch {
     return undefined;
   }
-  if (decoded.includes('\0')) return undefined;
-  const relative = decoded.replace(/^\/+/, '') || 'index.html';
-  try {
-    const base = await realpath(resolve(rootDir));
-    let target = await realpath(resolve(base, relative));
-    if (target !== base && !target.startsWith(base + sep)) return undefined;
-    if ((await stat(target)).isDirectory()) target = join(target, 'index.html');
-    return target;
-  } catch {
-    return undefined;
-  }
+  return resolveRendererFile(rootDir, pathname);
 }
 
 /**
@@ -59,7 +37,7 @@ export function createAppRequestHandler(rootDir: string, appOrigin: string): (re
       return new Response('Not found', { status: 404 });
     }
     const headers = {
-      'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'content-security-policy': contentSecurityPolicy,
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',

@@ -6,9 +6,7 @@ import type { WebPreferences } from 'electron';
  * Electron security checklist §7 "Define a Content Security Policy":
  * https://www.electronjs.org/docs/latest/tutorial/security#7-define-a-content-security-policy
  */
-export const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export { contentSecurityPolicy } from '../platform/renderer-files.js';
 
 /**
  * The one set of webPreferences every window of the app gets. Each flag is spelled out even where it is Electron's
