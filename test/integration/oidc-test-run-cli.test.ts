@@ -177,11 +177,11 @@ describe.skipIf(!built)('ssowb test / ssowb inspect (OIDC, CLI)', () => {
     expect(bad.stdout).toMatch(/✗ oidc\.id_token\.signature/);
   });
 
-  it('inspect refuses bad input with exit 2: no token option, two options, or --saml-response (not yet)', () => {
+  it('inspect refuses bad input with exit 2: no token option, two options, or an unreadable --saml-response file', () => {
     expect(ssowb(['inspect', 'Peer CLI']).status).toBe(2);
     expect(ssowb(['inspect', 'Peer CLI', '--id-token', 'a', '--access-token', 'b']).status).toBe(2);
     const saml = ssowb(['inspect', 'Peer CLI', '--saml-response', 'x.xml']);
     expect(saml.status).toBe(2);
-    expect(saml.stderr).toMatch(/not available in this build yet/);
+    expect(saml.stderr).toMatch(/--saml-response: cannot read x\.xml/);
   });
 });

@@ -26,7 +26,7 @@ async function readTokenFile(context: CliContext, option: string, file: string):
 export function registerInspect(program: Command, context: CliContext): void {
   program
     .command('inspect <ref>')
-    .description('Check a captured token offline with the connection’s rules (no login).')
+    .description('Check a captured token or SAML Response offline with the connection’s rules (no login).')
     .option('--id-token <file>', 'file holding an ID token (compact JWT)')
     .option('--access-token <file>', 'file holding a JWT access token')
     .option('--saml-response <file>', 'file holding a SAML Response (base64 or XML)')
@@ -35,13 +35,13 @@ export function registerInspect(program: Command, context: CliContext): void {
       if (given.length !== 1) {
         printError(context.io, { code: 'invalid_input', field: '--id-token', message: 'inspect: give exactly one of --id-token FILE, --access-token FILE or --saml-response FILE.' }, context.json);
       }
-      if (options.samlResponse !== undefined) {
-        // The SAML branch belongs to the SAML test-run work; until it lands this is an honest "not yet".
-        printError(context.io, { code: 'invalid_input', field: '--saml-response', message: '--saml-response: inspecting SAML responses is not available in this build yet.' }, context.json);
-      }
-      const input = options.idToken !== undefined
-        ? { ref, idToken: await readTokenFile(context, '--id-token', options.idToken) }
-        : { ref, accessToken: await readTokenFile(context, '--access-token', options.accessToken as string) };
+      // The engine decides whether the file holds base64 or XML, and refuses a protocol that does not fit the connection.
+      const input =
+        options.samlResponse !== undefined
+          ? { ref, samlResponse: await readTokenFile(context, '--saml-response', options.samlResponse) }
+          : options.idToken !== undefined
+            ? { ref, idToken: await readTokenFile(context, '--id-token', options.idToken) }
+            : { ref, accessToken: await readTokenFile(context, '--access-token', options.accessToken as string) };
       const report = (await context.call('tests.inspect', input)) as Report;
       finishWithReport(context, report, 'document');
     });

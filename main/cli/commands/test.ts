@@ -11,7 +11,7 @@ export function printReportText(io: CliIo, report: Report): void {
   const lines = [`${report.outcome === 'passed' ? 'PASSED' : 'FAILED'}  ${report.connection.name} (${report.connection.protocol.toUpperCase()}, ${report.source})`, ''];
   for (const check of report.checks) {
     if (check.status === 'skip' && check.message.startsWith('Not reached')) continue;
-    lines.push(`  ${MARK[check.status] ?? '?'} ${check.id.padEnd(28)} ${check.message}`);
+    lines.push(`  ${MARK[check.status] ?? '?'} ${check.id.padEnd(30)} ${check.message}`);
     if (check.hint && check.status !== 'pass') lines.push(`    fix: ${check.hint}`);
   }
   const u = report.user;
@@ -71,7 +71,7 @@ export function registerTest(program: Command, context: CliContext): void {
       if (context.json) context.io.stdout(JSON.stringify({ event: 'authorize', url: started.authorizeUrl }) + '\n');
       else {
         context.io.stdout(`Log in at the IdP:\n  ${started.authorizeUrl}\n`);
-        context.io.stderr(`Waiting for the callback on ${started.redirectUri} until ${started.expiresAt} (Ctrl-C cancels)…\n`);
+        context.io.stderr(`Waiting for the IdP’s answer on ${started.redirectUri} until ${started.expiresAt} (Ctrl-C cancels)…\n`);
       }
       if (options.open) openInBrowser(started.authorizeUrl, context.io);
       const cancel = () => void context.call('tests.cancel', { runId: started.runId }).catch(() => undefined);

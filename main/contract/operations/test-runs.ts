@@ -20,7 +20,7 @@ export const testRunOperations = {
   'tests.start': defineOperation(
     testStartInputSchema,
     testStartOutputSchema,
-    'Start a live test run: fresh state, nonce and PKCE; returns the IdP URL to open.',
+    'Start a live test run: fresh state, nonce and PKCE (OIDC) or a fresh AuthnRequest (SAML); returns the IdP URL to open.',
   ),
   'tests.wait': defineOperation(runIdInputSchema, reportSchema, 'Wait until a run finishes and return its report.'),
   'tests.get': defineOperation(runIdInputSchema, testRunStateSchema, 'Where a run is, with its report once finished.'),
@@ -28,7 +28,7 @@ export const testRunOperations = {
   'tests.inspect': defineOperation(
     inspectInputSchema,
     reportSchema,
-    'Offline: the same checks, mapping and resolution as a live run, on a pasted ID or access token.',
+    'Offline: the same checks, mapping and resolution as a live run, on a pasted ID or access token (OIDC) or SAML Response.',
   ),
   'history.list': defineOperation(historyListInputSchema, z.array(testRunSummarySchema), 'Past runs, newest first.'),
   'history.get': defineOperation(runIdInputSchema, reportSchema, 'The report of a past run.'),

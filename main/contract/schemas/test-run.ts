@@ -34,9 +34,9 @@ export const testStartInputSchema = z
 
 export const testStartOutputSchema = z.object({
   runId: z.string(),
-  /** The IdP URL to open in a browser (carries state, nonce and the PKCE challenge, never a secret). */
+  /** The IdP URL to open in a browser (state, nonce and PKCE challenge, or the SAML AuthnRequest; never a secret). */
   authorizeUrl: z.string(),
-  /** The loopback redirect URI the IdP must allow (`testRedirectUri` of the connection). */
+  /** The loopback URL the IdP answers to: `testRedirectUri` (OIDC) or `testAcsUrl` (SAML) of the connection. */
   redirectUri: z.string(),
   expiresAt: z.string(),
 });
@@ -59,11 +59,21 @@ export const inspectInputSchema = z
     idToken: z.string().trim().min(1, 'idToken is empty: paste the whole token (three dot-separated parts).').optional(),
     /** A JWT access token (Arthur validates access tokens). */
     accessToken: z.string().trim().min(1, 'accessToken is empty: paste the whole token.').optional(),
+    /**
+     * A SAML Response for a SAML connection (what `ssowb inspect --saml-response FILE` reads): the base64 form value
+     * as POSTed, or the XML. The engine enforces the real size limit with a check; this bound only stops abuse.
+     */
+    samlResponse: z
+      .string()
+      .trim()
+      .min(1, 'samlResponse is empty: paste the SAMLResponse form value (base64) or the Response XML.')
+      .max(4 * 1024 * 1024, 'samlResponse is over 4 MiB: a SAML Response is a few KiB; paste only the SAMLResponse value.')
+      .optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (Boolean(value.idToken) === Boolean(value.accessToken)) {
-      ctx.addIssue({ code: 'custom', path: ['idToken'], message: 'Give exactly one of idToken or accessToken.' });
+    if ([value.idToken, value.accessToken, value.samlResponse].filter(Boolean).length !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['idToken'], message: 'Give exactly one of idToken, accessToken (OIDC) or samlResponse (SAML).' });
     }
   });
 

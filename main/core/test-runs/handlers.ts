@@ -37,7 +37,7 @@ export function testRunHandlers(context: HandlerContext, service: TestRunService
       service.registry.end(runId, 'cancelled');
       return stateOf(runId);
     },
-    'tests.inspect': ({ ref, idToken, accessToken }) => service.inspect(ref, { idToken, accessToken }),
+    'tests.inspect': ({ ref, idToken, accessToken, samlResponse }) => service.inspect(ref, { idToken, accessToken, samlResponse }),
     'history.list': ({ ref, limit }) => {
       // A removed connection's runs stay listable by its id.
       const connectionId = ref === undefined ? undefined : (findConnection(store.connections, ref)?.id ?? ref);

@@ -15,18 +15,21 @@ import { JwksCache } from './oidc/jwks.js';
 import { prepareOidcRun, readIssAdvertised } from './oidc/start.js';
 import type { OidcSubject } from './oidc/verdict.js';
 import { methodPage, replayPage, reportPage, unknownStatePage } from './pages.js';
-import { RunRegistry, type Run } from './registry.js';
+import { RunRegistry, type AbandonReason, type Run } from './registry.js';
+import type { SamlRunContext } from './saml/early-reports.js';
+import { SamlRuns } from './saml/runs.js';
 import { StepTimeline } from './steps.js';
 
 type OidcConnection = StoredConnection & { protocol: 'oidc' };
-type RunContext = EarlyContext;
+/** What a waiting run holds; `Run.protocol` says which (OIDC callbacks only ever claim OIDC runs, and SAML ACS POSTs SAML runs). */
+type RunContext = EarlyContext | SamlRunContext;
 
 const subjectOf = (c: OidcConnection): OidcSubject => ({ id: c.id, name: c.displayName, provider: c.provider, platform: c.platform, settings: structuredClone(c.oidc) });
 
 /**
- * Live OIDC test runs and offline inspection (protocol-neutral parts in this directory, OIDC in ./oidc). Owns the run
- * registry, the warm JWKS cache and the loopback routes; one listener on the configured test port serves every run,
- * one path per connection (`/oidc/<id>/callback`, the connection's `testRedirectUri`).
+ * Live test runs and offline inspection (protocol-neutral parts in this directory, OIDC in ./oidc, SAML in ./saml).
+ * Owns the run registry, the warm JWKS cache and the loopback routes; one listener on the configured test port serves
+ * every run, one path per connection (`/oidc/<id>/callback` = testRedirectUri, `/saml/<id>/acs` = testAcsUrl).
  */
 export class TestRunService {
   readonly registry = new RunRegistry<RunContext>();
@@ -34,9 +37,11 @@ export class TestRunService {
   private readonly routes = new Map<string, () => void>();
   private readonly issAdvertised = new Map<string, boolean>();
   private readonly recordings = new Map<string, Promise<void>>();
+  private readonly saml: SamlRuns;
 
   constructor(private readonly context: HandlerContext) {
     this.jwks = new JwksCache(context.ports.http);
+    this.saml = new SamlRuns(context, this.registry);
   }
 
   private get ports() {
@@ -45,22 +50,15 @@ export class TestRunService {
 
   async start(ref: string, timeoutSeconds: number): Promise<TestStartOutput> {
     const connection = requireConnection(this.ports.store.connections, ref);
-    if (connection.protocol !== 'oidc') {
-      throw new AppError('invalid_input', `ref: "${connection.displayName}" is a SAML connection; live SAML test runs are not available in this build yet.`, { field: 'ref' });
+    if (connection.protocol === 'saml') {
+      // The keychain is read before the port is bound, as for the OIDC client secret: its errors come first.
+      const privateKeyPem = await this.saml.signingKeyOf(connection);
+      const started = await this.saml.start(connection, await this.listen(), timeoutSeconds, privateKeyPem);
+      this.track(started.run, started.abandon);
+      return started.output;
     }
-    const loopback = this.ports.loopback;
-    if (!loopback) throw new AppError('internal', 'This runtime has no loopback listener, so live test runs cannot receive the IdP callback.');
-    const { testPort } = readSettings(this.ports.store);
     const clientSecret = await this.clientSecretOf(connection, true);
-    try {
-      await loopback.listen(testPort);
-    } catch (error) {
-      if (!(error instanceof LoopbackError)) throw error;
-      throw new AppError('conflict', `The test port ${testPort} on 127.0.0.1 cannot be used: ${error.message}`, {
-        field: 'testPort',
-        hint: `Close the program using port ${testPort} (another SSO Workbench?), or pick another port with \`ssowb config set test-port N\` and register the new test redirect URI at the IdP.`,
-      });
-    }
+    const testPort = await this.listen();
     this.ensureRoute(connection.id);
     const subject = subjectOf(connection);
     const issuer = subject.settings.issuer;
@@ -77,7 +75,7 @@ export class TestRunService {
     });
     const runId = randomUUID();
     const timeline = new StepTimeline(this.ports.clock, (payload) => this.context.events.emit({ name: 'onTestRunProgress', payload }), { runId, connectionId: connection.id });
-    const runContext: RunContext = { secret: prepared.secret, timeline, clock: this.ports.clock, startedAt, timeoutSeconds };
+    const runContext: EarlyContext = { secret: prepared.secret, timeline, clock: this.ports.clock, startedAt, timeoutSeconds };
     const run: Run<RunContext> = {
       id: runId,
       connectionId: connection.id,
@@ -88,31 +86,64 @@ export class TestRunService {
       status: 'waiting',
       secret: runContext,
     };
-    this.registry.add(run, (reason) => abandonedReport(runContext, reason));
-    void this.registry.wait(runId)?.then((report) => this.onFinished(run, report));
-    this.context.events.emit({ name: 'onTestRunProgress', payload: { runId, connectionId: connection.id, step: 'authorize', status: 'started', at: startedAt.toISOString() } });
+    this.track(run, (reason) => abandonedReport(runContext, reason));
     return { runId, authorizeUrl: prepared.authorizeUrl, redirectUri: prepared.secret.redirectUris.test, expiresAt: run.expiresAt.toISOString() };
   }
 
-  async inspect(ref: string, tokens: { idToken?: string | undefined; accessToken?: string | undefined }): Promise<Report> {
+  /** Binds the configured test port on 127.0.0.1 (a no-op when already bound) and returns it. */
+  private async listen(): Promise<number> {
+    const loopback = this.ports.loopback;
+    if (!loopback) throw new AppError('internal', 'This runtime has no loopback listener, so live test runs cannot receive the IdP callback.');
+    const { testPort } = readSettings(this.ports.store);
+    try {
+      await loopback.listen(testPort);
+    } catch (error) {
+      if (!(error instanceof LoopbackError)) throw error;
+      throw new AppError('conflict', `The test port ${testPort} on 127.0.0.1 cannot be used: ${error.message}`, {
+        field: 'testPort',
+        hint: `Close the program using port ${testPort} (another SSO Workbench?), or pick another port with \`ssowb config set test-port N\` and register the new test redirect URI / ACS URL at the IdP.`,
+      });
+    }
+    return testPort;
+  }
+
+  /** Registers a waiting run of either protocol: History, lastTest and onTestRunFinished follow its end alike. */
+  private track(run: Run<RunContext>, abandon: (reason: AbandonReason) => Report): void {
+    this.registry.add(run, abandon);
+    void this.registry.wait(run.id)?.then((report) => this.onFinished(run, report));
+    this.context.events.emit({ name: 'onTestRunProgress', payload: { runId: run.id, connectionId: run.connectionId, step: 'authorize', status: 'started', at: run.startedAt.toISOString() } });
+  }
+
+  async inspect(ref: string, input: { idToken?: string | undefined; accessToken?: string | undefined; samlResponse?: string | undefined }): Promise<Report> {
     const connection = requireConnection(this.ports.store.connections, ref);
-    if (connection.protocol !== 'oidc') {
-      throw new AppError('invalid_input', `ref: "${connection.displayName}" is a SAML connection: inspect a SAML response instead of a token.`, { field: 'ref' });
+    const { samlResponse, ...tokens } = input;
+    if ((connection.protocol === 'saml') !== (samlResponse !== undefined)) {
+      const what = connection.protocol === 'saml' ? 'a SAML connection: inspect a SAML Response (samlResponse), not a token' : 'an OIDC connection: inspect an ID or access token, not a SAML Response';
+      throw new AppError('invalid_input', `ref: "${connection.displayName}" is ${what}.`, { field: 'ref' });
     }
     const runId = randomUUID();
+    if (connection.protocol === 'saml') {
+      const report = await this.saml.inspect(connection, readSettings(this.ports.store).testPort, samlResponse as string, runId);
+      return this.recordInspect(runId, report);
+    }
     const timeline = new StepTimeline(this.ports.clock, (payload) => this.context.events.emit({ name: 'onTestRunProgress', payload }), { runId, connectionId: connection.id });
     // The keychain is only needed to verify HS* tokens (keyed by the client secret); otherwise inspect stays offline.
     const hmac = connection.oidc.allowedSigningAlgs.some((alg) => alg.startsWith('HS'));
     const clientSecret = hmac ? await this.clientSecretOf(connection, false) : undefined;
     const report = await inspectOidcToken({ subject: subjectOf(connection), ...tokens, clientSecret, jwks: this.jwks, clock: this.ports.clock, timeline });
+    return this.recordInspect(runId, report);
+  }
+
+  private recordInspect(runId: string, report: Report): Report {
     recordRun(this.ports.store, runId, report);
-    this.context.events.emit({ name: 'onTestRunFinished', payload: { runId, connectionId: connection.id, status: report.outcome, report } });
+    this.context.events.emit({ name: 'onTestRunFinished', payload: { runId, connectionId: report.connection.id, status: report.outcome, report } });
     return report;
   }
 
   /** Stops every waiting run (their `tests.wait` resolve with a cancelled report), lets pending History writes land, removes the routes. */
   async close(): Promise<void> {
     this.registry.close();
+    this.saml.close();
     for (const remove of this.routes.values()) remove();
     this.routes.clear();
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -144,7 +175,7 @@ export class TestRunService {
     const claim = this.registry.claim(connectionId, state);
     if (claim.kind === 'run') {
       const { run } = claim;
-      const context = run.secret as RunContext;
+      const context = run.secret as EarlyContext;
       let report: Report;
       try {
         report = await completeOidcRun(run.startedAt, context.secret, request.query, { http: this.ports.http, jwks: this.jwks, clock: this.ports.clock, timeline: context.timeline });
@@ -164,9 +195,9 @@ export class TestRunService {
           ? 'The callback’s state does not match the state this run sent: refused, no code was exchanged (RFC 6749 §10.12).'
           : 'The callback carries no state: refused, no code was exchanged (RFC 6749 §10.12).';
     const only = waiting.length === 1 ? waiting[0] : undefined;
-    if (only?.secret) {
+    if (only?.secret && only.protocol === 'oidc') {
       const hint = 'Start the login from SSO Workbench and complete it in the same browser tab; if the IdP drops the state parameter, check proxies or IdP rules that rewrite the redirect.';
-      this.registry.finish(only.id, 'failed', stateFailureReport(only.secret, message, hint));
+      this.registry.finish(only.id, 'failed', stateFailureReport(only.secret as EarlyContext, message, hint));
     }
     return claim.kind === 'used' ? replayPage() : unknownStatePage(!state);
   }

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { Report, TestStartOutput } from '../../../contract/index.js';
+import { AppError } from '../../app-error.js';
+import { secretAccounts } from '../../connections/secrets.js';
+import type { HandlerContext } from '../../handlers/types.js';
+import type { LoopbackReply, LoopbackRequest } from '../../ports/index.js';
+import { createReplayCache } from '../../saml/replay-cache.js';
+import type { AbandonReason, Run, RunRegistry } from '../registry.js';
+import { StepTimeline } from '../steps.js';
+import { completeSamlRun, peekResponse, relayStateCheck, replayedResponseCheck, type RelayMatch } from './acs.js';
+import { abandonedSamlReport, type SamlRunContext } from './early-reports.js';
+import { inspectSamlResponse } from './inspect.js';
+import { acsMethodPage, finishedPage, missingResponsePage, replayedPage, unknownResponsePage } from './pages.js';
+import { prepareSamlRun, samlSubjectOf, type SamlConnection, type SamlRunSecret } from './start.js';
+
+/** Bounds on what the ACS remembers about past runs (enough for a session of tests; memory stays flat). */
+const MAX_REMEMBERED = 200;
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  map.set(key, value);
+  if (map.size > MAX_REMEMBERED) map.delete(map.keys().next().value as K);
+}
+
+export interface StartedSamlRun {
+  run: Run<SamlRunContext>;
+  abandon: (reason: AbandonReason) => Report;
+  output: TestStartOutput;
+}
+
+/**
+ * The SAML side of the run service: builds AuthnRequests, serves each connection's ACS
+ * (`/saml/<id>/acs` = testAcsUrl) on the shared loopback listener, and inspects pasted Responses. Runs live in the
+ * service's protocol-neutral registry, keyed by RelayState; the engine-wide replay cache outlives every run.
+ */
+export class SamlRuns {
+  readonly replayCache = createReplayCache();
+  private readonly routes = new Map<string, () => void>();
+  /** AuthnRequest ID → RelayState: an IdP that drops RelayState is still matched by the Response's InResponseTo. */
+  private readonly keyByRequestId = new Map<string, string>();
+  /** Run id → secret of finished runs, so a re-POSTed Response is refused with the check that refuses it. */
+  private readonly finished = new Map<string, SamlRunSecret>();
+
+  constructor(
+    private readonly context: HandlerContext,
+    private readonly registry: RunRegistry<unknown>,
+  ) {}
+
+  private get ports() {
+    return this.context.ports;
+  }
+
+  private timeline(runId: string, connectionId: string): StepTimeline {
+    return new StepTimeline(this.ports.clock, (payload) => this.context.events.emit({ name: 'onTestRunProgress', payload }), { runId, connectionId });
+  }
+
+  /** The request-signing key from the keychain (keychain errors pass through typed); undefined when not signing. */
+  async signingKeyOf(connection: SamlConnection): Promise<string | undefined> {
+    if (!connection.saml.signRequests) return undefined;
+    const key = await this.ports.secrets.get(secretAccounts.samlPrivateKey(connection.id));
+    if (key !== null) return key;
+    throw new AppError('invalid_input', `privateKeyPem: "${connection.displayName}" signs AuthnRequests but no private key is stored in the keychain.`, {
+      field: 'privateKeyPem',
+      hint: 'Generate a new key pair for the connection (then give the IdP the new SP metadata: ssowb connections sp-metadata), paste the private key again, or turn off signRequests.',
+    });
+  }
+
+  async start(connection: SamlConnection, testPort: number, timeoutSeconds: number, privateKeyPem: string | undefined): Promise<StartedSamlRun> {
+    const startedAt = this.ports.clock.now();
+    const prepared = await prepareSamlRun(samlSubjectOf(connection, testPort), privateKeyPem, startedAt);
+    this.ensureRoute(connection.id);
+    const runId = randomUUID();
+    const runContext: SamlRunContext = { protocol: 'saml', secret: prepared.secret, timeline: this.timeline(runId, connection.id), clock: this.ports.clock, startedAt, timeoutSeconds };
+    const run: Run<SamlRunContext> = {
+      id: runId,
+      connectionId: connection.id,
+      protocol: 'saml',
+      key: prepared.secret.relayState,
+      startedAt,
+      expiresAt: new Date(startedAt.getTime() + timeoutSeconds * 1000),
+      status: 'waiting',
+      secret: runContext,
+    };
+    remember(this.keyByRequestId, prepared.secret.requestId, prepared.secret.relayState);
+    const output = { runId, authorizeUrl: prepared.authorizeUrl, redirectUri: prepared.secret.subject.acsUrl, expiresAt: run.expiresAt.toISOString() };
+    return { run, abandon: (reason) => abandonedSamlReport(runContext, reason), output };
+  }
+
+  async inspect(connection: SamlConnection, testPort: number, samlResponse: string, runId: string): Promise<Report> {
+    return inspectSamlResponse({ subject: samlSubjectOf(connection, testPort), samlResponse, clock: this.ports.clock, timeline: this.timeline(runId, connection.id) });
+  }
+
+  close(): void {
+    for (const remove of this.routes.values()) remove();
+    this.routes.clear();
+  }
+
+  private ensureRoute(connectionId: string): void {
+    if (this.routes.has(connectionId) || !this.ports.loopback) return;
+    this.routes.set(connectionId, this.ports.loopback.route(`/saml/${connectionId}/acs`, (request) => this.onAcs(connectionId, request)));
+  }
+
+  /** Which run a POST belongs to: its RelayState, else its InResponseTo, else the only waiting run of the connection. */
+  private claim(connectionId: string, relayState: string | undefined, samlResponse: string) {
+    const byRelay = this.registry.claim(connectionId, relayState);
+    if (byRelay.kind !== 'unknown') return { claim: byRelay, match: 'relay_state' as RelayMatch };
+    const { inResponseTo } = peekResponse(samlResponse);
+    const key = inResponseTo === undefined ? undefined : this.keyByRequestId.get(inResponseTo);
+    const byRequest = this.registry.claim(connectionId, key);
+    if (byRequest.kind !== 'unknown') return { claim: byRequest, match: 'in_response_to' as RelayMatch };
+    const waiting = this.registry.waitingFor(connectionId);
+    const only = waiting.length === 1 ? waiting[0] : undefined;
+    return { claim: only ? this.registry.claim(connectionId, only.key) : byRequest, match: 'only_waiting_run' as RelayMatch };
+  }
+
+  /** The ACS of one connection (SAML Bindings §3.5: HTTP-POST, form fields SAMLResponse and RelayState). */
+  private async onAcs(connectionId: string, request: LoopbackRequest): Promise<LoopbackReply> {
+    if (request.method !== 'POST') return acsMethodPage();
+    const samlResponse = request.form.SAMLResponse;
+    if (!samlResponse) return missingResponsePage();
+    const relayState = request.form.RelayState || undefined;
+    const { claim, match } = this.claim(connectionId, relayState, samlResponse);
+    if (claim.kind === 'used') {
+      const secret = this.finished.get(claim.runId);
+      if (!secret) return unknownResponsePage();
+      const check = await replayedResponseCheck(secret, samlResponse, { clock: this.ports.clock, replayCache: this.replayCache });
+      this.ports.log.log('warn', 'a SAML Response for a finished test run was refused', { runId: claim.runId, check: check.id });
+      return replayedPage(check);
+    }
+    if (claim.kind === 'unknown') return unknownResponsePage();
+    const { run } = claim;
+    const context = run.secret as SamlRunContext;
+    let report: Report;
+    try {
+      report = await completeSamlRun(run.startedAt, context.secret, samlResponse, relayStateCheck(match, relayState), {
+        clock: this.ports.clock,
+        replayCache: this.replayCache,
+        timeline: context.timeline,
+      });
+    } catch (error) {
+      this.ports.log.log('error', 'SAML test run failed unexpectedly', { runId: run.id, error: String((error as Error)?.stack ?? error) });
+      report = abandonedSamlReport(context, 'internal');
+    }
+    remember(this.finished, run.id, context.secret);
+    this.registry.finish(run.id, report.outcome, report);
+    return finishedPage(report);
+  }
+}

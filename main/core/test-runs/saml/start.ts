@@ -1,0 +1,100 @@
+import type { Check, StoredConnection } from '../../../contract/index.js';
+import { AppError } from '../../app-error.js';
+import { productionCallbackUrl, productionSpEntityId, testAcsUrl } from '../../connections/urls.js';
+import { spEntityIdOf } from '../../connections/view.js';
+import { buildAuthnRequest } from '../../saml/authn-request.js';
+import type { SamlSubject } from './verdict.js';
+
+export type SamlConnection = StoredConnection & { protocol: 'saml' };
+
+/** What a waiting SAML run keeps in memory until its ACS POST (never persisted; no key material). */
+export interface SamlRunSecret {
+  subject: SamlSubject;
+  /** The AuthnRequest ID: the Response's InResponseTo must equal it (node-saml `validateInResponseTo: 'always'`). */
+  requestId: string;
+  /** Echoed by the IdP with the Response (Bindings §3.4.3); the run's single-use correlation key. */
+  relayState: string;
+  issuedAt: string;
+  signed: boolean;
+  /** Checks decided before the login (request signature). */
+  preChecks: Check[];
+  /** Monotonic start time, for the authorize step's duration. */
+  startedPerf: number;
+}
+
+/** The connection as a report subject, with the URLs of the configured test port (a snapshot for the whole run). */
+export function samlSubjectOf(connection: SamlConnection, testPort: number): SamlSubject {
+  const spEntityId = spEntityIdOf(connection, testPort);
+  const productionAcs = productionCallbackUrl(connection);
+  const productionSp = productionSpEntityId(connection, spEntityId);
+  return {
+    id: connection.id,
+    name: connection.displayName,
+    provider: connection.provider,
+    platform: connection.platform,
+    settings: structuredClone(connection.saml),
+    spEntityId,
+    acsUrl: testAcsUrl(testPort, connection.id),
+    production: productionAcs && productionSp ? { acsUrl: productionAcs, spEntityId: productionSp } : null,
+  };
+}
+
+/** `saml.request.signature`: whether the AuthnRequest was signed, and with which certificate (what the IdP must hold). */
+export function requestSignatureCheck(subject: SamlSubject, now: Date): Check {
+  const id = 'saml.request.signature';
+  const certificate = subject.settings.signingCertificate;
+  if (!subject.settings.signRequests || !certificate) {
+    return { id, status: 'skip', message: 'Not signed: "sign requests" is off, so the AuthnRequest goes unsigned (most IdPs accept that unless told to require signatures).', hint: '' };
+  }
+  const which = `${certificate.subject}, SHA-256 fingerprint ${certificate.fingerprintSha256}`;
+  if (Date.parse(certificate.notAfter) <= now.getTime()) {
+    return {
+      id,
+      status: 'warn',
+      message: `The AuthnRequest is signed (HTTP-Redirect, RSA-SHA256) with a certificate that expired ${certificate.notAfter} (${which}).`,
+      hint: 'IdPs that check request signatures may refuse an expired SP certificate: generate a new key pair and give the IdP the new SP metadata.',
+    };
+  }
+  return { id, status: 'pass', message: `The AuthnRequest is signed (HTTP-Redirect, RSA-SHA256) with ${which}.`, hint: '' };
+}
+
+/**
+ * Builds the SP-initiated AuthnRequest of one run (HTTP-Redirect, signed when the connection says so) and the
+ * in-memory run secret. The private key is used here and dropped: nothing after this point holds it.
+ */
+export async function prepareSamlRun(subject: SamlSubject, privateKeyPem: string | undefined, now: Date): Promise<{ authorizeUrl: string; secret: SamlRunSecret }> {
+  let built;
+  try {
+    built = await buildAuthnRequest({ settings: subject.settings, spEntityId: subject.spEntityId, acsUrl: subject.acsUrl, privateKeyPem, now });
+  } catch (error) {
+    // node-saml's words (bad PEM, unsupported key) are what the admin needs; the key itself is never in them.
+    throw new AppError('invalid_input', `privateKeyPem: the AuthnRequest of "${subject.name}" could not be built: ${(error as Error).message}`, {
+      field: 'privateKeyPem',
+      hint: 'Generate a new signing key pair for the connection (and give the IdP the new SP metadata), or turn off signRequests.',
+    });
+  }
+  const signed = subject.settings.signRequests && privateKeyPem !== undefined;
+  return {
+    authorizeUrl: built.url,
+    secret: {
+      subject,
+      requestId: built.requestId,
+      relayState: built.relayState,
+      issuedAt: built.issuedAt,
+      signed,
+      preChecks: [requestSignatureCheck(subject, now)],
+      startedPerf: performance.now(),
+    },
+  };
+}
+
+/** The AuthnRequest as the report shows it (no RelayState: it is the run's correlation value). */
+export function requestDetails(secret: SamlRunSecret): Record<string, unknown> {
+  const s = secret.subject;
+  return {
+    acsUrl: s.acsUrl,
+    spEntityId: s.spEntityId,
+    productionAcsUrl: s.production?.acsUrl ?? null,
+    authnRequest: { id: secret.requestId, issuedAt: secret.issuedAt, destination: s.settings.idp.ssoUrl, binding: 'HTTP-Redirect', signed: secret.signed, signatureAlgorithm: secret.signed ? 'rsa-sha256' : null },
+  };
+}
