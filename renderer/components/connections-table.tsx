@@ -1,39 +1,58 @@
-import { Badge, Table, Text, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Badge, Code, CopyButton, Group, List, Switch, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ConnectionView } from '../../main/contract/index';
-import { CopyValue } from './copy-value';
+import { useMutation } from '../client';
+import { notifyFailure } from '../app/notify';
+import { CopyAction } from './copy-value';
 import { providerLabel } from './provider-labels';
 import { relativeTime } from './relative-time';
 
-/** The provider connections table, with ClearML's columns (reference/clearml-platform.md §1.1). Read-only for now. */
-export function ConnectionsTable({ connections }: { connections: readonly ConnectionView[] }) {
+/**
+ * The provider connections table: ClearML's columns (reference/clearml-platform.md §1.1: Active, Name, Provider,
+ * Protocol, ID, Last update) plus the last test result and the view's warnings. Row actions come from the page.
+ */
+export function ConnectionsTable({
+  connections,
+  onChanged,
+  actions,
+}: {
+  connections: readonly ConnectionView[];
+  /** A row changed here (the Active toggle). */
+  onChanged?: (view: ConnectionView) => void;
+  actions?: (connection: ConnectionView) => ReactNode;
+}) {
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table verticalSpacing="sm" highlightOnHover>
+    <Table.ScrollContainer minWidth={1040}>
+      <Table verticalSpacing="sm" highlightOnHover data-testid="connections-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Active</Table.Th>
+            <Table.Th w={70}>Active</Table.Th>
             <Table.Th>Name</Table.Th>
             <Table.Th>Provider</Table.Th>
             <Table.Th>Protocol</Table.Th>
             <Table.Th>ID</Table.Th>
             <Table.Th>Last update</Table.Th>
+            <Table.Th>Last test</Table.Th>
+            {actions && <Table.Th w={120}>Actions</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {connections.map((connection) => (
-            <Table.Tr key={connection.id}>
+            <Table.Tr key={connection.id} data-testid="connection-row" data-connection-id={connection.id}>
               <Table.Td>
-                <Badge variant={connection.active ? 'light' : 'outline'} color={connection.active ? 'teal' : 'gray'}>
-                  {connection.active ? 'Active' : 'Off'}
-                </Badge>
+                <ActiveSwitch connection={connection} onChanged={onChanged} />
               </Table.Td>
               <Table.Td>
-                <Text fw={500}>{connection.name}</Text>
+                <Group gap={6} wrap="nowrap">
+                  <Text fw={500}>{connection.name}</Text>
+                  <WarningsBadge connection={connection} />
+                </Group>
               </Table.Td>
               <Table.Td>{providerLabel(connection.provider)}</Table.Td>
               <Table.Td>{connection.protocol.toUpperCase()}</Table.Td>
               <Table.Td>
-                <CopyValue value={connection.id} label={`ID of ${connection.name}`} />
+                <IdCell connection={connection} />
               </Table.Td>
               <Table.Td>
                 <Tooltip label={new Date(connection.updatedAt).toLocaleString()}>
@@ -42,10 +61,93 @@ export function ConnectionsTable({ connections }: { connections: readonly Connec
                   </Text>
                 </Tooltip>
               </Table.Td>
+              <Table.Td>
+                <LastTest connection={connection} />
+              </Table.Td>
+              {actions && <Table.Td>{actions(connection)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** The Active toggle (`connections.setActive`); the switch follows the engine's answer. */
+function ActiveSwitch({ connection, onChanged }: { connection: ConnectionView; onChanged: ((view: ConnectionView) => void) | undefined }) {
+  const { mutate, loading } = useMutation('connections.setActive');
+  const toggle = async (active: boolean) => {
+    const result = await mutate({ ref: connection.id, active });
+    if (result.ok) onChanged?.(result.value);
+    else notifyFailure(`${connection.name} was not ${active ? 'activated' : 'deactivated'}`, result.error);
+  };
+  return (
+    <Switch
+      aria-label={`Active: ${connection.name}`}
+      checked={connection.active}
+      disabled={loading}
+      onChange={(event) => void toggle(event.currentTarget.checked)}
+      // An outline keeps the "off" track visible on a highlighted row in the dark theme.
+      styles={{ track: { boxShadow: 'inset 0 0 0 1px var(--mantine-color-default-border)' } }}
+    />
+  );
+}
+
+/** The ID, copied by a click on it (ClearML: "click to copy") or on its copy button. */
+function IdCell({ connection }: { connection: ConnectionView }) {
+  return (
+    <Group gap={2} wrap="nowrap">
+      <CopyButton value={connection.id} timeout={1500}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? 'Copied' : 'Click to copy'}>
+            <UnstyledButton onClick={copy} aria-label={`ID ${connection.id}, click to copy`}>
+              <Code data-testid="connection-id" style={{ whiteSpace: 'nowrap' }}>{connection.id}</Code>
+            </UnstyledButton>
+          </Tooltip>
+        )}
+      </CopyButton>
+      <CopyAction value={connection.id} label={`ID of ${connection.name}`} />
+    </Group>
+  );
+}
+
+function LastTest({ connection }: { connection: ConnectionView }) {
+  const last = connection.lastTest;
+  if (!last) {
+    return (
+      <Text size="sm" c="dimmed">
+        never
+      </Text>
+    );
+  }
+  return (
+    <Tooltip label={`${last.source === 'live' ? 'Live test' : 'Offline inspect'} on ${new Date(last.at).toLocaleString()}${connection.validationCurrent ? '' : ' — changed since'}`}>
+      <Badge color={last.outcome === 'passed' ? (connection.validationCurrent ? 'teal' : 'yellow') : 'red'} variant="light">
+        {last.outcome} {relativeTime(last.at)}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+function WarningsBadge({ connection }: { connection: ConnectionView }) {
+  if (connection.warnings.length === 0) return null;
+  const count = connection.warnings.length;
+  return (
+    <Tooltip
+      multiline
+      maw={420}
+      withArrow
+      label={
+        <List size="xs" spacing={2}>
+          {connection.warnings.map((warning) => (
+            <List.Item key={`${warning.field}:${warning.message}`}>{warning.message}</List.Item>
+          ))}
+        </List>
+      }
+    >
+      <Badge color="yellow" variant="light" leftSection={<IconAlertTriangle size={12} aria-hidden />} tabIndex={0} aria-label={`${count} warning${count > 1 ? 's' : ''}: ${connection.warnings.map((w) => w.message).join(' ')}`}>
+        {count}
+      </Badge>
+    </Tooltip>
   );
 }

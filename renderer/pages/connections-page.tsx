@@ -1,29 +1,60 @@
-import { EmptyState, Paper, Skeleton, Stack } from '@mantine/core';
-import { IconPlugConnected } from '@tabler/icons-react';
-import { useOperation } from '../client';
+import { useState } from 'react';
+import { ActionIcon, EmptyState, Group, Paper, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPencil, IconPlugConnected, IconTrash } from '@tabler/icons-react';
+import type { ConnectionView } from '../../main/contract/index';
+import { useOperation, useWorkbenchEvent } from '../client';
 import { ConnectionsTable } from '../components/connections-table';
 import { NewConnectionButton } from '../components/new-connection-button';
 import { OperationError } from '../components/operation-error';
 import { PageHeader } from '../components/page-header';
+import { ConnectionWizard } from './connections/connection-wizard';
+import { ConnectionsToolbar, isFiltered, listInput, noFilters, type ConnectionFilters } from './connections/connections-toolbar';
+import { DeleteConnectionModal } from './connections/delete-connection-modal';
+import { EditConnectionModal } from './connections/edit-connection-modal';
+import { SpMetadataButton } from './connections/sp-metadata-button';
 
-export interface ConnectionsPageProps {
-  /** Opens the "New Provider Connection" wizard; wired by the wizard, a no-op until then. */
-  onNewConnection?: () => void;
-}
+/** Provider connections (ClearML "Identity Providers", reference/clearml-platform.md §1.1): the table, the wizard, edit, delete. */
+export function ConnectionsPage() {
+  const [filters, setFilters] = useState<ConnectionFilters>(noFilters);
+  const [search] = useDebouncedValue(filters.search, 200);
+  const filtered = isFiltered(filters);
+  const { data, error, loading, refetch } = useOperation('connections.list', listInput({ ...filters, search }));
+  const [wizardOpen, setWizardOpen] = useState(false);
+  const [editing, setEditing] = useState<ConnectionView | null>(null);
+  const [deleting, setDeleting] = useState<ConnectionView | null>(null);
+  // Changes made anywhere (this tab, another window, the CLI) land in the audit log: follow them.
+  useWorkbenchEvent('onAuditAppended', (entry) => {
+    if (entry.action.startsWith('connections.')) void refetch();
+  });
+  const refresh = () => void refetch();
+  const empty = data?.length === 0 && !filtered;
+  const openWizard = () => setWizardOpen(true);
 
-/** Provider connections (ClearML "Identity Providers", reference/clearml-platform.md §1.1). */
-export function ConnectionsPage({ onNewConnection }: ConnectionsPageProps) {
-  const { data, error, loading, refetch } = useOperation('connections.list', {});
-  const empty = data?.length === 0;
+  const rowActions = (connection: ConnectionView) => (
+    <Group gap={2} wrap="nowrap">
+      <Tooltip label="Edit">
+        <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${connection.name}`} onClick={() => setEditing(connection)}>
+          <IconPencil size={16} aria-hidden />
+        </ActionIcon>
+      </Tooltip>
+      {connection.protocol === 'saml' && <SpMetadataButton id={connection.id} name={connection.name} hasProductionUrl={connection.productionCallbackUrl !== null} compact />}
+      <Tooltip label="Delete">
+        <ActionIcon variant="subtle" color="red" aria-label={`Delete ${connection.name}`} onClick={() => setDeleting(connection)}>
+          <IconTrash size={16} aria-hidden />
+        </ActionIcon>
+      </Tooltip>
+    </Group>
+  );
 
   return (
     <>
       <PageHeader
         title="Connections"
         description="The OIDC and SAML connections between your ML platform's login and your identity provider."
-        actions={data && !empty ? <NewConnectionButton onClick={onNewConnection} /> : undefined}
+        actions={data && !empty ? <NewConnectionButton onClick={openWizard} /> : undefined}
       />
-      {error && !data && <OperationError title="Connections could not be loaded" error={error} onRetry={() => void refetch()} retrying={loading} />}
+      {error && !data && <OperationError title="Connections could not be loaded" error={error} onRetry={refresh} retrying={loading} />}
       {!data && !error && (
         <Stack gap="sm" aria-busy="true" aria-label="Loading connections">
           <Skeleton height={36} />
@@ -39,16 +70,26 @@ export function ConnectionsPage({ onNewConnection }: ConnectionsPageProps) {
             description="Create an OIDC or SAML connection to your identity provider, then prove it with a test login before rollout."
           >
             <EmptyState.Actions>
-              <NewConnectionButton onClick={onNewConnection} />
+              <NewConnectionButton onClick={openWizard} />
             </EmptyState.Actions>
           </EmptyState>
         </Paper>
       )}
       {data && !empty && (
         <Paper withBorder radius="md">
-          <ConnectionsTable connections={data} />
+          <ConnectionsToolbar filters={filters} onChange={setFilters} />
+          {data.length === 0 ? (
+            <Text c="dimmed" size="sm" p="md" pt={0} role="status">
+              No connection matches these filters.
+            </Text>
+          ) : (
+            <ConnectionsTable connections={data} onChanged={refresh} actions={rowActions} />
+          )}
         </Paper>
       )}
+      <ConnectionWizard opened={wizardOpen} onClose={() => setWizardOpen(false)} onSaved={refresh} />
+      <EditConnectionModal view={editing} onClose={() => setEditing(null)} onSaved={refresh} />
+      <DeleteConnectionModal view={deleting} onClose={() => setDeleting(null)} onDeleted={refresh} />
     </>
   );
 }

@@ -1,0 +1,91 @@
+import type { FormEvent, ReactNode } from 'react';
+import { Alert, Box, Button, Group, List, Stack, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconDeviceFloppy, IconPlayerPlay } from '@tabler/icons-react';
+import type { AppErrorShape } from '../../../main/contract/index';
+import type { FieldIssue } from './field-errors';
+import classes from './editor-frame.module.css';
+
+export type EditorStep = 'form' | 'review';
+
+export interface EditorFrameProps {
+  layout: 'wizard' | 'edit';
+  step: EditorStep;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  onNext: () => void;
+  onBack: () => void;
+  onCancel: () => void;
+  saving: boolean;
+  /** The engine refused the save: its message, and the issues no field on screen could take. */
+  saveError: { error: AppErrorShape; unplaced: FieldIssue[] } | null;
+  config: ReactNode;
+  review: ReactNode;
+}
+
+/**
+ * The shell both protocol forms share: one `<form>` holding the configuration (kept mounted on the review step, so
+ * values and engine errors survive going back) and the review, with the footer buttons of the step.
+ */
+export function EditorFrame({ layout, step, onSubmit, onNext, onBack, onCancel, saving, saveError, config, review }: EditorFrameProps) {
+  const reviewing = layout === 'wizard' && step === 'review';
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={layout === 'wizard' ? 'New connection' : 'Edit connection'}>
+      <Stack gap="md">
+        {saveError && (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not saved" role="alert" data-testid="save-error">
+            <SaveErrorBody error={saveError.error} unplaced={saveError.unplaced} />
+          </Alert>
+        )}
+        <Box display={reviewing ? 'none' : undefined}>{config}</Box>
+        {reviewing && review}
+        <Group justify="space-between" className={classes.footer}>
+          {layout === 'wizard' ? (
+            <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={onBack} disabled={saving}>
+              Back
+            </Button>
+          ) : (
+            <Button variant="default" onClick={onCancel} disabled={saving}>
+              Cancel
+            </Button>
+          )}
+          <Group gap="sm">
+            {(reviewing || layout === 'edit') && (
+              <Tooltip label="Test runs arrive next">
+                <Button variant="light" leftSection={<IconPlayerPlay size={16} aria-hidden />} data-disabled onClick={(event) => event.preventDefault()} aria-disabled="true">
+                  Test
+                </Button>
+              </Tooltip>
+            )}
+            {/* Distinct keys: React must not turn the clicked Next into the submit button while its click is still being handled. */}
+            {layout === 'wizard' && step === 'form' ? (
+              <Button key="next" rightSection={<IconArrowRight size={16} aria-hidden />} onClick={onNext} data-testid="wizard-next">
+                Next
+              </Button>
+            ) : (
+              <Button key="save" type="submit" loading={saving} leftSection={<IconDeviceFloppy size={16} aria-hidden />} data-testid="save-connection">
+                Save
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function SaveErrorBody({ error, unplaced }: { error: AppErrorShape; unplaced: FieldIssue[] }) {
+  if (unplaced.length > 0) {
+    return (
+      <List size="sm" spacing={2}>
+        {unplaced.map((issue) => (
+          <List.Item key={`${issue.field}:${issue.message}`}>{issue.field === '(input)' ? issue.message : `${issue.field}: ${issue.message}`}</List.Item>
+        ))}
+      </List>
+    );
+  }
+  const placed = Boolean(error.issues?.length || error.field);
+  return (
+    <Text size="sm">
+      {placed ? 'The fields marked below need a fix.' : error.message} {error.hint ?? ''}
+    </Text>
+  );
+}

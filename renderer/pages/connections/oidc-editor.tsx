@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { Stack } from '@mantine/core';
+import { useForm, useWatch } from 'react-hook-form';
+import type { ConnectionView } from '../../../main/contract/index';
+import { useMutation } from '../../client';
+import { providerLabel } from '../../components/provider-labels';
+import type { SecretAction } from './client-secret-field';
+import { CommonSection } from './common-section';
+import { draftProductionUrl, draftTestUrl } from './draft-urls';
+import { EditorFrame, type EditorStep } from './editor-frame';
+import { oidcFormFromView, oidcResolver, type OidcFormOutput, type OidcFormValues, type OidcView } from './form-model';
+import { diffPatch } from './form-values';
+import { MappingsSection } from './mappings-section';
+import { OidcAdditionalSection } from './oidc-additional-section';
+import { OidcEndpointsSection } from './oidc-endpoints-section';
+import { PresetNotes, ReviewSummary, shown } from './review-summary';
+import { UrlPanel } from './url-panel';
+import { useEditorControls } from './use-editor-controls';
+
+const mapped = ['userId', 'email', 'name', 'givenName', 'familyName', 'picture'].map((key) => `oidc.claimMappings.${key}`);
+const groupFields = ['enabled', 'claim', 'caseSensitive', 'adminGroups'].map((key) => `oidc.groupSync.${key}`);
+const oidcFields = [
+  'issuer', 'clientId', 'authorizationEndpoint', 'tokenEndpoint', 'revocationEndpoint', 'userInfoFromIdToken', 'userinfoEndpoint',
+  'emailVerification', 'createUsersOnFirstLogin', 'verifyTokenSignature', 'jwksUri', 'codeChallengeMethod', 'standardScopes',
+  'additionalScopes', 'tokenEndpointAuthMethod', 'allowedSigningAlgs', 'clockToleranceSeconds',
+].map((key) => `oidc.${key}`);
+/** Every field on screen, so engine issues (`oidc.jwksUri`) land on their input. */
+const knownFields = new Set(['displayName', 'webappUrl', 'platform', 'active', 'clientSecret', ...oidcFields, ...mapped, ...groupFields]);
+
+export interface OidcEditorProps {
+  layout: 'wizard' | 'edit';
+  initial: OidcFormValues;
+  /** The saved connection (edit). */
+  view?: OidcView | undefined;
+  notes: string[];
+  testPort: number | undefined;
+  step: EditorStep;
+  onStepChange: (step: EditorStep) => void;
+  onBack: () => void;
+  onCancel: () => void;
+  onSaved: (view: ConnectionView, created: boolean) => void;
+}
+
+/** The OIDC configuration form (create through the wizard, or edit a saved connection). */
+export function OidcEditor({ layout, initial, view, notes, testPort, step, onStepChange, onBack, onCancel, onSaved }: OidcEditorProps) {
+  const kind = view ? 'edit' : 'create';
+  const form = useForm<OidcFormValues, unknown, OidcFormOutput>({ resolver: oidcResolver(kind), mode: 'onTouched', defaultValues: initial });
+  const controls = useEditorControls(form, { knownFields, onStepChange });
+  const [secretAction, setSecretAction] = useState<SecretAction>('keep');
+  const create = useMutation('connections.create');
+  const update = useMutation('connections.update');
+  const [provider, platform, webappUrl] = useWatch({ control: form.control, name: ['provider', 'platform', 'webappUrl'] });
+
+  const subject = { protocol: 'oidc' as const, provider, platform: platform ?? 'clearml', webappUrl };
+  const unchangedUrl = view && view.platform === subject.platform && (view.webappUrl ?? '') === (webappUrl ?? '').trim();
+  const urls = (
+    <UrlPanel
+      protocol="oidc"
+      productionUrl={unchangedUrl ? view.productionCallbackUrl : draftProductionUrl(subject)}
+      testUrl={view?.testRedirectUri ?? draftTestUrl('oidc', testPort)}
+      draft={!view}
+    />
+  );
+
+  const save = async (values: OidcFormOutput) => {
+    controls.clearSaveError();
+    const { clientSecret, ...settings } = values;
+    if (!view) {
+      const result = await create.mutate(values);
+      if (result.ok) onSaved(result.value, true);
+      else controls.showEngineError(result.error);
+      return;
+    }
+    if (secretAction === 'replace' && !clientSecret) {
+      form.setError('clientSecret', { type: 'manual', message: 'Paste the new client secret, or keep the stored one.' }, { shouldFocus: true });
+      return;
+    }
+    const { clientSecret: _none, ...before } = oidcFormFromView(view);
+    const patch = diffPatch({ ...before, webappUrl: before.webappUrl || undefined }, settings, new Set());
+    const secret = secretAction === 'remove' ? null : secretAction === 'replace' ? clientSecret : undefined;
+    const result = await update.mutate({ id: view.id, ...patch, ...(secret !== undefined ? { clientSecret: secret } : {}) });
+    if (result.ok) onSaved(result.value, false);
+    else controls.showEngineError(result.error);
+  };
+
+  const values = form.getValues();
+  const reviewRows = [
+    { label: 'Provider', value: `${providerLabel(values.provider)} (OIDC)` },
+    { label: 'Display name', value: shown(values.displayName) },
+    { label: 'Platform', value: values.platform === 'arthur' ? 'Arthur' : 'ClearML' },
+    { label: 'Web app URL', value: shown(values.webappUrl) },
+    { label: 'Client ID', value: shown(values.oidc?.clientId) },
+    { label: 'Client secret', value: values.clientSecret ? 'set (goes to the OS keychain)' : 'not set' },
+    { label: 'Issuer', value: shown(values.oidc?.issuer) },
+    { label: 'Authorization endpoint', value: shown(values.oidc?.authorizationEndpoint) },
+    { label: 'Token endpoint', value: shown(values.oidc?.tokenEndpoint) },
+    { label: 'JWKS URI', value: shown(values.oidc?.jwksUri) },
+    { label: 'PKCE', value: values.oidc?.codeChallengeMethod ?? 'S256' },
+    { label: 'Scopes', value: shown([...(values.oidc?.standardScopes ?? []), ...(values.oidc?.additionalScopes ?? [])].join(' ')) },
+    { label: 'Groups claim', value: values.oidc?.groupSync?.enabled ? shown(values.oidc.groupSync.claim) : 'group sync off' },
+  ];
+
+  return (
+    <EditorFrame
+      layout={layout}
+      step={step}
+      onSubmit={(event) => void form.handleSubmit(save, controls.onInvalid)(event)}
+      onNext={() => void controls.next()}
+      onBack={step === 'review' ? () => onStepChange('form') : onBack}
+      onCancel={onCancel}
+      saving={create.loading || update.loading}
+      saveError={controls.saveError}
+      config={
+        <Stack gap="md">
+          {notes.length > 0 && layout === 'wizard' && <PresetNotes notes={notes} />}
+          <CommonSection control={form.control} protocol="oidc" urls={urls} />
+          <OidcEndpointsSection
+            form={form}
+            secretStored={view ? view.hasClientSecret : undefined}
+            secretAction={secretAction}
+            onSecretAction={(action) => {
+              setSecretAction(action);
+              if (action !== 'replace') form.resetField('clientSecret', { defaultValue: '' });
+            }}
+          />
+          <OidcAdditionalSection control={form.control} />
+          <MappingsSection control={form.control} kind="oidc" />
+        </Stack>
+      }
+      review={<ReviewSummary rows={reviewRows} urls={urls} notes={notes} />}
+    />
+  );
+}
