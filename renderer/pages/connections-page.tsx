@@ -6,6 +6,7 @@ import type { ConnectionView } from '../../main/contract/index';
 import { useOperation, useWorkbenchEvent } from '../client';
 import { ConnectionsTable } from '../components/connections-table';
 import { NewConnectionButton } from '../components/new-connection-button';
+import { TestConnectionButton } from '../components/test-connection-button';
 import { OperationError } from '../components/operation-error';
 import { PageHeader } from '../components/page-header';
 import { ConnectionWizard } from './connections/connection-wizard';
@@ -38,6 +39,7 @@ export function ConnectionsPage() {
           <IconPencil size={16} aria-hidden />
         </ActionIcon>
       </Tooltip>
+      <TestConnectionButton connection={connection} compact />
       {connection.protocol === 'saml' && <SpMetadataButton id={connection.id} name={connection.name} hasProductionUrl={connection.productionCallbackUrl !== null} compact />}
       <Tooltip label="Delete">
         <ActionIcon variant="subtle" color="red" aria-label={`Delete ${connection.name}`} onClick={() => setDeleting(connection)}>

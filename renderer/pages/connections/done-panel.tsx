@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import type { ConnectionView } from '../../../main/contract/index';
 import { CopyValue } from '../../components/copy-value';
 import { SpMetadataButton } from './sp-metadata-button';
+import { TestConnectionButton } from '../../components/test-connection-button';
 import { UrlPanel } from './url-panel';
 
 /** After the wizard's save: the URLs with the connection's real id, and what to do next at the IdP. */
@@ -41,6 +42,7 @@ export function DonePanel({ view, onClose }: { view: ConnectionView; onClose: ()
           <CopyValue value={view.id} label={`ID of ${view.name}`} />
         </Group>
         <Group gap="sm">
+          <TestConnectionButton connection={view} label="Test now" />
           {view.protocol === 'saml' && <SpMetadataButton id={view.id} name={view.name} hasProductionUrl={view.productionCallbackUrl !== null} />}
           <Button onClick={onClose} data-testid="wizard-close">
             Close
