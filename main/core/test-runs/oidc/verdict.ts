@@ -1,8 +1,8 @@
 import type { MappedUser, OidcSettings, Report } from '../../../contract/index.js';
 import type { CheckList } from '../checks.js';
 import { mapClaims } from '../mapping.js';
-import { buildReport, emptyUser } from '../report.js';
-import { resolutionCheck } from '../resolution.js';
+import { emptyUser } from '../report.js';
+import { closeVerdict, recordMapping } from '../verdict-common.js';
 import type { StepTimeline } from '../steps.js';
 import { mergeClaims, type ClaimSource } from './claims.js';
 
@@ -82,24 +82,15 @@ export function oidcVerdict(input: VerdictInput): Report {
       groupSync: { enabled: s.groupSync.enabled, claim: s.groupSync.claim, caseSensitive: s.groupSync.caseSensitive },
       provider: subject.provider,
     });
-    for (const check of result.checks) {
-      const message = input.unverified && check.status === 'pass' ? `Unverified claims: ${check.message}` : check.message;
-      checks.set(check.id, check.status, message, check.hint);
-    }
-    checks.set('resolution.roles', 'skip', resolutionCheck(result.groups).message);
-    mapped = { user: result.user, groups: result.groups };
+    mapped = recordMapping(checks, result, input.unverified ? 'Unverified claims: ' : undefined);
   }
-  const list = checks.list(OIDC_CHECK_ORDER, input.notReached);
-  end(list.some((c) => c.status === 'fail') ? 'failed' : 'ok');
-  return buildReport({
+  return closeVerdict(input, OIDC_CHECK_ORDER, end, {
     connection: { id: subject.id, name: subject.name, protocol: 'oidc' },
     source: input.source,
     at: input.at.toISOString(),
-    checks: list,
     claims,
     claimOrigins,
     mapped,
     details: { ...input.details, unverified: input.unverified, clockToleranceSeconds: subject.settings.clockToleranceSeconds },
-    steps: input.timeline.steps,
   });
 }

@@ -3,8 +3,8 @@ import { SAML_CHECK_IDS } from '../../saml/check-list.js';
 import { mapSamlAttributes } from '../../saml/map-attributes.js';
 import type { SamlValidation } from '../../saml/validate-response.js';
 import type { CheckList } from '../checks.js';
-import { buildReport, emptyUser } from '../report.js';
-import { resolutionCheck } from '../resolution.js';
+import { emptyUser } from '../report.js';
+import { closeVerdict, recordMapping } from '../verdict-common.js';
 import type { StepTimeline } from '../steps.js';
 
 /**
@@ -73,22 +73,14 @@ export function samlVerdict(input: SamlVerdictInput): Report {
     claimOrigins = { ...validation.claimOrigins };
     if (Object.keys(claims).length > 0) {
       const result = mapSamlAttributes({ nameId: validation.nameId, attributes: validation.attributes, settings: subject.settings });
-      for (const check of result.checks) {
-        // Validation failed after node-saml accepted the bytes (e.g. Destination, replay): shown, never accepted.
-        const message = !validation.verified && check.status === 'pass' ? `Not accepted (a check failed): ${check.message}` : check.message;
-        checks.set(check.id, check.status, message, check.hint);
-      }
-      checks.set('resolution.roles', 'skip', resolutionCheck(result.groups).message);
-      mapped = { user: result.user, groups: result.groups };
+      // Validation failed after node-saml accepted the bytes (e.g. Destination, replay): shown, never accepted.
+      mapped = recordMapping(checks, result, validation.verified ? undefined : 'Not accepted (a check failed): ');
     }
   }
-  const list = checks.list(SAML_RUN_CHECK_ORDER, input.notReached);
-  end(list.some((c) => c.status === 'fail') ? 'failed' : 'ok');
-  return buildReport({
+  return closeVerdict(input, SAML_RUN_CHECK_ORDER, end, {
     connection: { id: subject.id, name: subject.name, protocol: 'saml' },
     source: input.source,
     at: input.at.toISOString(),
-    checks: list,
     claims,
     claimOrigins,
     mapped,
@@ -97,6 +89,5 @@ export function samlVerdict(input: SamlVerdictInput): Report {
       ...(validation ? { ...validation.details, nameId: validation.nameId ?? null, verified: validation.verified } : {}),
       clockSkewSeconds: subject.settings.clockSkewSeconds,
     },
-    steps: input.timeline.steps,
   });
 }
