@@ -6,7 +6,7 @@ import { openAuthorizeUrl, rememberLaunch, runHref } from '../pages/test-run/lau
 
 export interface TestConnectionButtonProps {
   /** The connection to test (its id is the ref; the name labels the button for screen readers). */
-  connection: { id: string; name: string };
+  connection: { id: string; name: string; protocol?: 'oidc' | 'saml' };
   /** An icon button for table rows. */
   compact?: boolean;
   label?: string;
@@ -28,7 +28,7 @@ export function TestConnectionButton({ connection, compact = false, label = 'Tes
       notifyFailure(`${connection.name} could not be tested`, result.error);
       return;
     }
-    rememberLaunch({ ...result.value, connectionId: connection.id, connectionName: connection.name, startedAt: new Date().toISOString() });
+    rememberLaunch({ ...result.value, connectionId: connection.id, connectionName: connection.name, ...(connection.protocol ? { protocol: connection.protocol } : {}), startedAt: new Date().toISOString() });
     openAuthorizeUrl(result.value.authorizeUrl);
     window.location.hash = runHref(result.value.runId);
   };

@@ -211,6 +211,11 @@ test.describe('SAML claims viewer with SimpleSAMLphp', () => {
     const status = page.getByTestId('run-status');
     await expect(status).toHaveAttribute('aria-live', 'polite');
     await expect(page.getByTestId('verdict')).toHaveText('Passed');
+    // The timeline shows SAML's steps only: the IdP POSTs to the ACS; there is no token exchange or userinfo.
+    const timeline = page.getByTestId('step-timeline');
+    await expect(timeline.locator('[data-step]')).toHaveCount(4);
+    await expect(timeline.locator('[data-step="token"], [data-step="userinfo"]')).toHaveCount(0);
+    await expect(timeline.locator('[data-step="callback"]')).toContainText('ACS');
     await expect(status.locator('[data-outcome="passed"]')).toBeVisible();
 
     // The mapped user and her groups (memberOf, multi-valued).

@@ -5,6 +5,20 @@ export type StepName = Report['steps'][number]['name'];
 /** The steps of a live run in the order the engine runs them (the ID token is validated before userinfo is fetched). */
 export const stepOrder: readonly StepName[] = ['authorize', 'callback', 'token', 'validate', 'userinfo', 'verdict'];
 
+/** The steps a protocol has: SAML has no token exchange or userinfo, the IdP POSTs the signed Response. */
+export function stepOrderFor(protocol: 'oidc' | 'saml' | undefined): readonly StepName[] {
+  return protocol === 'saml' ? ['authorize', 'callback', 'validate', 'verdict'] : stepOrder;
+}
+
+const samlLabels: Partial<Record<StepName, { title: string; description: string }>> = {
+  callback: { title: 'ACS', description: 'The IdP posts the SAML Response to the loopback ACS' },
+  validate: { title: 'Validate', description: 'Signature, certificate, audience, Destination, time window, replay' },
+};
+
+export function stepLabelFor(protocol: 'oidc' | 'saml' | undefined, name: StepName): { title: string; description: string } {
+  return (protocol === 'saml' ? samlLabels[name] : undefined) ?? stepLabels[name];
+}
+
 export const stepLabels: Record<StepName, { title: string; description: string }> = {
   authorize: { title: 'Authorize', description: 'Log in at the identity provider' },
   callback: { title: 'Callback', description: 'The IdP redirects back to the loopback listener' },

@@ -9,6 +9,8 @@ import { hrefOf } from '../../app/use-hash-route';
 export interface Launch extends TestStartOutput {
   connectionId: string;
   connectionName: string | undefined;
+  /** Known when started from a connection view: the timeline then shows only this protocol's steps. */
+  protocol?: 'oidc' | 'saml';
   startedAt: string;
 }
 

@@ -34,7 +34,7 @@ export function ReportView({ report, steps, provider }: { report: Report; steps:
               <Title order={2} size="h4" id="timeline-title" mb="md">
                 Timeline
               </Title>
-              <StepTimeline steps={steps} running={false} />
+              <StepTimeline steps={steps} running={false} protocol={report.connection.protocol} />
             </Paper>
           </Grid.Col>
         )}

@@ -45,7 +45,7 @@ export function RunningPanel({ run }: { run: TestRunView }) {
           <Title order={2} size="h4" id="progress-title" mb="md">
             Timeline
           </Title>
-          <StepTimeline steps={run.steps} running />
+          <StepTimeline steps={run.steps} running protocol={launch?.protocol} />
         </Paper>
       </Grid.Col>
     </Grid>

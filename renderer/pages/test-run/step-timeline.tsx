@@ -1,21 +1,22 @@
 import { Loader, Text, ThemeIcon, Timeline } from '@mantine/core';
 import { IconCheck, IconMinus, IconX } from '@tabler/icons-react';
-import { formatDuration, stepLabels, stepOrder, type StepName } from './format';
+import { formatDuration, stepLabelFor, stepOrderFor, type StepName } from './format';
 import type { StepState, StepStates } from './use-test-run';
 
 /**
- * The run's steps (authorize → callback → token → validate → userinfo → verdict) with their durations: a spinner on
+ * The run's steps (OIDC: authorize → callback → token → validate → userinfo → verdict; SAML: authorize → ACS → validate → verdict) with their durations: a spinner on
  * the step in progress, a tick, a cross or a dash when it ended. `running` is false once the run is over, so steps
  * never reached show as such instead of pending.
  */
-export function StepTimeline({ steps, running }: { steps: StepStates; running: boolean }) {
+export function StepTimeline({ steps, running, protocol }: { steps: StepStates; running: boolean; protocol?: 'oidc' | 'saml' | undefined }) {
+  const stepOrder = stepOrderFor(protocol);
   const reached = stepOrder.filter((name) => steps[name] !== undefined);
   const last = reached.length === 0 ? -1 : stepOrder.indexOf(reached[reached.length - 1] as StepName);
   return (
     <Timeline active={last} bulletSize={24} lineWidth={2} aria-label="Steps of the test run" data-testid="step-timeline">
       {stepOrder.map((name) => {
         const state = steps[name];
-        const { title, description } = stepLabels[name];
+        const { title, description } = stepLabelFor(protocol, name);
         return (
           <Timeline.Item key={name} bullet={<StepBullet state={state} running={running} />} title={title} color={colorOf(state)} data-step={name} data-status={state?.status ?? (running ? 'pending' : 'not-reached')}>
             <Text size="xs" c="dimmed">
