@@ -73,14 +73,14 @@ describe.skipIf(!built || !keyring)('ssowb test / ssowb inspect --saml-response 
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('ssowb test --no-open --json: authorize line, login in Chromium, report line, exit 0', async () => {
-    const child = spawn(process.execPath, ['bin/ssowb.cjs', 'test', NAME, '--no-open', '--json', '--timeout', '30', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  /** `ssowb test <name> --no-open --json` with a login in Chromium; returns the authorize URL, the report and the exit code. */
+  async function cliLogin(name: string, user: string, password: string) {
+    const child = spawn(process.execPath, ['bin/ssowb.cjs', 'test', name, '--no-open', '--json', '--timeout', '30', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const next = lines(child);
-    const authorize = JSON.parse(await next());
-    expect(authorize).toEqual({ event: 'authorize', url: expect.stringMatching(new RegExp(`^${peer.ssoUrl}\\?SAMLRequest=.*&Signature=`)) });
+    const authorize = JSON.parse(await next()) as { event: string; url: string };
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
@@ -88,26 +88,32 @@ describe.skipIf(!built || !keyring)('ssowb test / ssowb inspect --saml-response 
         if (request.method() === 'POST' && request.url() === acsUrl) samlResponse = new URLSearchParams(request.postData() ?? '').get('SAMLResponse') ?? '';
       });
       await page.goto(authorize.url);
-      await page.fill('#username', 'alice', { timeout: 10_000 });
-      await page.fill('#password', 'alicepass');
+      await page.fill('#username', user, { timeout: 10_000 });
+      await page.fill('#password', password);
       const click = page.click('#submit_button'); // not awaited before the report (peers.md)
       const reportLine = JSON.parse(await next());
       await click;
-      expect(reportLine.event).toBe('report');
-      expect(reportLine.report).toMatchObject({
-        outcome: 'passed',
-        source: 'live',
-        connection: { name: NAME, protocol: 'saml' },
-        user: { userId: 'alice', name: 'Alice Admin' },
-        groups: ['sso-admins', 'ml-engineers'],
-        claims: { memberOf: ['sso-admins', 'ml-engineers'] },
-        resolution: { denied: false },
-      });
-      expect(reportLine.report.checks.find((c: { id: string }) => c.id === 'saml.request.signature')?.status).toBe('pass');
+      return { authorize, reportLine, exitCode: await exited, stderr };
     } finally {
       await context.close();
     }
-    expect(await exited).toBe(0);
+  }
+
+  it('ssowb test --no-open --json: authorize line, login in Chromium, report line, exit 0', async () => {
+    const { authorize, reportLine, exitCode, stderr } = await cliLogin(NAME, 'alice', 'alicepass');
+    expect(authorize).toEqual({ event: 'authorize', url: expect.stringMatching(new RegExp(`^${peer.ssoUrl}\\?SAMLRequest=.*&Signature=`)) });
+    expect(reportLine.event).toBe('report');
+    expect(reportLine.report).toMatchObject({
+      outcome: 'passed',
+      source: 'live',
+      connection: { name: NAME, protocol: 'saml' },
+      user: { userId: 'alice', name: 'Alice Admin' },
+      groups: ['sso-admins', 'ml-engineers'],
+      claims: { memberOf: ['sso-admins', 'ml-engineers'] },
+      resolution: { denied: false },
+    });
+    expect(reportLine.report.checks.find((c: { id: string }) => c.id === 'saml.request.signature')?.status).toBe('pass');
+    expect(exitCode).toBe(0);
     expect(stderr).toBe('');
     expect(JSON.parse(ssowb(['--json', 'connections', 'show', NAME]).stdout)).toMatchObject({ lastTest: { outcome: 'passed', source: 'live' }, validationCurrent: true });
   });
@@ -139,5 +145,28 @@ describe.skipIf(!built || !keyring)('ssowb test / ssowb inspect --saml-response 
     const token = ssowb(['inspect', NAME, '--id-token', file]);
     expect(token.status).toBe(2);
     expect(token.stderr).toMatch(/is a SAML connection/);
+  });
+
+  it('ssowb test --json with an unsigned AuthnRequest (IdP not requiring signatures): bob passes, exit 0', async () => {
+    const unsignedName = 'SSP CLI unsigned';
+    const added = ssowb(['--json', 'connections', 'add', 'saml', '--name', unsignedName, '--provider', 'custom', '--metadata', peer.metadataUrl, '--groups-attribute', 'memberOf']);
+    expect(added.status, added.stderr).toBe(0);
+    const view = JSON.parse(added.stdout) as { testAcsUrl: string; spEntityId: string };
+    acsUrl = view.testAcsUrl;
+    await writeSamlPeerConfig(peer.configDir, {
+      port: peer.port,
+      spEntityId: view.spEntityId,
+      acsUrl,
+      spCertificateBody: null,
+      validateAuthnRequest: false,
+      nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+      idpCertificatePem: peer.idpCertificatePem,
+      idpPrivateKeyPem: peer.idpPrivateKeyPem,
+    });
+    const { authorize, reportLine, exitCode } = await cliLogin(unsignedName, 'bob', 'bobpass');
+    expect(authorize.url).not.toMatch(/[?&]Signature=/);
+    expect(reportLine.report).toMatchObject({ outcome: 'passed', user: { userId: 'bob' }, groups: ['viewers'] });
+    expect(reportLine.report.checks.find((c: { id: string }) => c.id === 'saml.request.signature')?.status).toBe('skip');
+    expect(exitCode).toBe(0);
   });
 });
