@@ -1,5 +1,5 @@
 import type { Preset } from './types.js';
-import { baseUrlInput, hostInput, optionalInput, redirectNote, standardClaims } from './shared.js';
+import { baseUrlInput, hostInput, oidcPresetDefaults, optionalInput, redirectNote } from './shared.js';
 
 /**
  * Auth0. Its issuer ends with a slash (`https://<domain>/`) and must be compared exactly. Custom claims must be
@@ -31,12 +31,7 @@ export const auth0Preset: Preset = {
         userinfoEndpoint: `${base}/userinfo`,
         jwksUri: `${base}/.well-known/jwks.json`,
         revocationEndpoint: `${base}/oauth/revoke`,
-        userInfoFromIdToken: true,
-        verifyTokenSignature: true,
-        emailVerification: true,
-        codeChallengeMethod: 'S256',
-        standardScopes: ['openid', 'profile', 'email'],
-        claimMappings: standardClaims,
+        ...oidcPresetDefaults,
         groupSync: { enabled: true, claim: `"${namespace}/groups"` },
       },
       notes: [...this.notes, `Groups claim: "${namespace}/groups" (quoted because the claim name is a URL).`, redirectNote],

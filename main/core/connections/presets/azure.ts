@@ -1,5 +1,5 @@
 import type { Preset } from './types.js';
-import { redirectNote, requireInput } from './shared.js';
+import { oidcPresetDefaults, redirectNote, requireInput } from './shared.js';
 
 const multiTenant = ['common', 'organizations', 'consumers'];
 
@@ -31,11 +31,8 @@ export const azurePreset: Preset = {
         tokenEndpoint: `${base}/oauth2/v2.0/token`,
         userinfoEndpoint: 'https://graph.microsoft.com/oidc/userinfo',
         jwksUri: `${base}/discovery/v2.0/keys`,
-        userInfoFromIdToken: true,
-        verifyTokenSignature: true,
+        ...oidcPresetDefaults,
         emailVerification: false,
-        codeChallengeMethod: 'S256',
-        standardScopes: ['openid', 'profile', 'email'],
         claimMappings: { userId: 'oid', email: 'email', name: 'name', givenName: 'given_name', familyName: 'family_name', picture: '' },
         groupSync: { enabled: true, claim: 'groups' },
       },

@@ -1,6 +1,6 @@
 import { AppError } from '../../app-error.js';
 import type { Preset } from './types.js';
-import { hostInput, optionalInput, redirectNote, requireInput } from './shared.js';
+import { hostInput, oidcPresetDefaults, optionalInput, redirectNote, requireInput } from './shared.js';
 
 /**
  * Amazon Cognito user pools. The issuer is the pool (`cognito-idp.<region>.amazonaws.com/<pool>`), while the
@@ -38,11 +38,7 @@ export const cognitoPreset: Preset = {
         userinfoEndpoint: `https://${domain}/oauth2/userInfo`,
         revocationEndpoint: `https://${domain}/oauth2/revoke`,
         jwksUri: `${issuer}/.well-known/jwks.json`,
-        userInfoFromIdToken: true,
-        verifyTokenSignature: true,
-        emailVerification: true,
-        codeChallengeMethod: 'S256',
-        standardScopes: ['openid', 'profile', 'email'],
+        ...oidcPresetDefaults,
         claimMappings: { userId: 'sub', email: 'email', name: 'name', givenName: 'given_name', familyName: 'family_name', picture: 'picture' },
         groupSync: { enabled: true, claim: '"cognito:groups"' },
       },

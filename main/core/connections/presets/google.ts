@@ -1,5 +1,5 @@
 import type { Preset } from './types.js';
-import { optionalInput, redirectNote, standardClaims } from './shared.js';
+import { oidcPresetDefaults, optionalInput, redirectNote } from './shared.js';
 
 /**
  * Google (Google Identity / Workspace) OpenID Connect: fixed endpoints for every customer. Google's tokens carry
@@ -24,12 +24,7 @@ export const googleOidcPreset: Preset = {
         userinfoEndpoint: 'https://openidconnect.googleapis.com/v1/userinfo',
         jwksUri: 'https://www.googleapis.com/oauth2/v3/certs',
         revocationEndpoint: 'https://oauth2.googleapis.com/revoke',
-        userInfoFromIdToken: true,
-        verifyTokenSignature: true,
-        emailVerification: true,
-        codeChallengeMethod: 'S256',
-        standardScopes: ['openid', 'profile', 'email'],
-        claimMappings: standardClaims,
+        ...oidcPresetDefaults,
         groupSync: { enabled: false, claim: 'groups' },
       },
       notes: [...this.notes, ...(domain ? [`Workspace users of ${domain} carry "hd": "${domain}" in their ID token.`] : []), redirectNote],

@@ -1,5 +1,5 @@
 import type { Preset } from './types.js';
-import { baseUrlInput, redirectNote, requireInput, standardClaims } from './shared.js';
+import { baseUrlInput, oidcPresetDefaults, redirectNote, requireInput } from './shared.js';
 
 /**
  * Keycloak. Realms live at `<base>/realms/<realm>` (Keycloak ≤ 16 also had `/auth` in front: include it in the
@@ -30,12 +30,7 @@ export const keycloakPreset: Preset = {
         userinfoEndpoint: `${oidc}/userinfo`,
         jwksUri: `${oidc}/certs`,
         revocationEndpoint: `${oidc}/revoke`,
-        userInfoFromIdToken: true,
-        verifyTokenSignature: true,
-        emailVerification: true,
-        codeChallengeMethod: 'S256',
-        standardScopes: ['openid', 'profile', 'email'],
-        claimMappings: standardClaims,
+        ...oidcPresetDefaults,
         groupSync: { enabled: true, claim: 'groups' },
       },
       notes: [...this.notes, redirectNote],

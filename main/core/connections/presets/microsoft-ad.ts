@@ -1,5 +1,5 @@
 import type { Preset } from './types.js';
-import { hostInput, redirectNote } from './shared.js';
+import { hostInput, oidcPresetDefaults, redirectNote } from './shared.js';
 
 /**
  * Microsoft AD through AD FS (OpenID Connect, AD FS 2016+). AD FS puts user claims in the ID token only when an
@@ -24,11 +24,8 @@ export const microsoftAdOidcPreset: Preset = {
         tokenEndpoint: `${base}/oauth2/token`,
         userinfoEndpoint: `${base}/userinfo`,
         jwksUri: `${base}/discovery/keys`,
-        userInfoFromIdToken: true,
-        verifyTokenSignature: true,
+        ...oidcPresetDefaults,
         emailVerification: false,
-        codeChallengeMethod: 'S256',
-        standardScopes: ['openid', 'profile', 'email'],
         claimMappings: { userId: 'sub', email: 'upn', name: 'unique_name', givenName: 'given_name', familyName: 'family_name', picture: '' },
         groupSync: { enabled: true, claim: 'group' },
       },

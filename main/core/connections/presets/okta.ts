@@ -1,5 +1,5 @@
 import type { Preset } from './types.js';
-import { hostInput, optionalInput, redirectNote, standardClaims } from './shared.js';
+import { hostInput, oidcPresetDefaults, optionalInput, redirectNote } from './shared.js';
 
 /**
  * Okta. Custom authorization servers (`default` unless you made another) live under `/oauth2/<id>`; the org
@@ -29,12 +29,7 @@ export const oktaPreset: Preset = {
         userinfoEndpoint: `${base}/userinfo`,
         jwksUri: `${base}/keys`,
         revocationEndpoint: `${base}/revoke`,
-        userInfoFromIdToken: true,
-        verifyTokenSignature: true,
-        emailVerification: true,
-        codeChallengeMethod: 'S256',
-        standardScopes: ['openid', 'profile', 'email'],
-        claimMappings: standardClaims,
+        ...oidcPresetDefaults,
         groupSync: { enabled: true, claim: 'groups' },
       },
       notes: [

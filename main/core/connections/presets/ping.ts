@@ -1,6 +1,6 @@
 import { AppError } from '../../app-error.js';
 import type { Preset } from './types.js';
-import { optionalInput, redirectNote, requireInput, standardClaims } from './shared.js';
+import { oidcPresetDefaults, optionalInput, redirectNote, requireInput } from './shared.js';
 
 /** PingOne regions by top-level domain of `auth.pingone.<tld>`. */
 const regions = ['com', 'eu', 'ca', 'asia', 'com.au', 'sg'];
@@ -41,12 +41,8 @@ export const pingPreset: Preset = {
         userinfoEndpoint: `${base}/userinfo`,
         jwksUri: `${base}/jwks`,
         revocationEndpoint: `${base}/revoke`,
+        ...oidcPresetDefaults,
         userInfoFromIdToken: false,
-        verifyTokenSignature: true,
-        emailVerification: true,
-        codeChallengeMethod: 'S256',
-        standardScopes: ['openid', 'profile', 'email'],
-        claimMappings: standardClaims,
         groupSync: { enabled: true, claim: 'groups' },
       },
       notes: [...this.notes, 'PingOne returns profile claims from userinfo by default, so user info is read from the userinfo endpoint.', redirectNote],

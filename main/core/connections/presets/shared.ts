@@ -47,3 +47,17 @@ export const standardClaims = { userId: 'sub', email: 'email', name: 'name', giv
 /** The note every OIDC preset shares: which redirect URIs the IdP app must allow. */
 export const redirectNote =
   'Register both redirect URIs at the IdP app: the production callback URL (shown once webappUrl is set) and the workbench test redirect URI (http://127.0.0.1:<test port>/oidc/<id>/callback).';
+
+/**
+ * What every OIDC preset starts from: signatures verified, PKCE S256, verified emails only, the standard scopes and
+ * claims. A preset spreads this first and overrides only what its vendor does differently, so the safe defaults
+ * cannot drift apart between vendors.
+ */
+export const oidcPresetDefaults = {
+  userInfoFromIdToken: true,
+  verifyTokenSignature: true,
+  emailVerification: true,
+  codeChallengeMethod: 'S256' as const,
+  standardScopes: ['openid', 'profile', 'email'],
+  claimMappings: standardClaims,
+};
