@@ -2,8 +2,6 @@ import { useState } from 'react';
 import { Stack } from '@mantine/core';
 import { useForm, useWatch } from 'react-hook-form';
 import type { ConnectionView } from '../../../main/contract/index';
-import { useMutation } from '../../client';
-import { providerLabel } from '../../components/provider-labels';
 import type { SecretAction } from './client-secret-field';
 import { CommonSection } from './common-section';
 import { draftProductionUrl, draftTestUrl } from './draft-urls';
@@ -13,9 +11,10 @@ import { diffPatch } from './form-values';
 import { MappingsSection } from './mappings-section';
 import { OidcAdditionalSection } from './oidc-additional-section';
 import { OidcEndpointsSection } from './oidc-endpoints-section';
-import { PresetNotes, ReviewSummary, shown } from './review-summary';
+import { commonReviewRows, PresetNotes, ReviewSummary, shown } from './review-summary';
 import { UrlPanel } from './url-panel';
 import { useEditorControls } from './use-editor-controls';
+import { useSaveConnection } from './use-save-connection';
 
 const mapped = ['userId', 'email', 'name', 'givenName', 'familyName', 'picture'].map((key) => `oidc.claimMappings.${key}`);
 const groupFields = ['enabled', 'claim', 'caseSensitive', 'adminGroups'].map((key) => `oidc.groupSync.${key}`);
@@ -47,8 +46,7 @@ export function OidcEditor({ layout, initial, view, notes, testPort, step, onSte
   const form = useForm<OidcFormValues, unknown, OidcFormOutput>({ resolver: oidcResolver(kind), mode: 'onTouched', defaultValues: initial });
   const controls = useEditorControls(form, { knownFields, onStepChange });
   const [secretAction, setSecretAction] = useState<SecretAction>('keep');
-  const create = useMutation('connections.create');
-  const update = useMutation('connections.update');
+  const saver = useSaveConnection(controls.showEngineError, onSaved);
   const [provider, platform, webappUrl] = useWatch({ control: form.control, name: ['provider', 'platform', 'webappUrl'] });
 
   const subject = { protocol: 'oidc' as const, provider, platform: platform ?? 'clearml', webappUrl };
@@ -66,9 +64,7 @@ export function OidcEditor({ layout, initial, view, notes, testPort, step, onSte
     controls.clearSaveError();
     const { clientSecret, ...settings } = values;
     if (!view) {
-      const result = await create.mutate(values);
-      if (result.ok) onSaved(result.value, true);
-      else controls.showEngineError(result.error);
+      await saver.create(values);
       return;
     }
     if (secretAction === 'replace' && !clientSecret) {
@@ -78,17 +74,12 @@ export function OidcEditor({ layout, initial, view, notes, testPort, step, onSte
     const { clientSecret: _none, ...before } = oidcFormFromView(view);
     const patch = diffPatch({ ...before, webappUrl: before.webappUrl || undefined }, settings, new Set());
     const secret = secretAction === 'remove' ? null : secretAction === 'replace' ? clientSecret : undefined;
-    const result = await update.mutate({ id: view.id, ...patch, ...(secret !== undefined ? { clientSecret: secret } : {}) });
-    if (result.ok) onSaved(result.value, false);
-    else controls.showEngineError(result.error);
+    await saver.update({ id: view.id, ...patch, ...(secret !== undefined ? { clientSecret: secret } : {}) });
   };
 
   const values = form.getValues();
   const reviewRows = [
-    { label: 'Provider', value: `${providerLabel(values.provider)} (OIDC)` },
-    { label: 'Display name', value: shown(values.displayName) },
-    { label: 'Platform', value: values.platform === 'arthur' ? 'Arthur' : 'ClearML' },
-    { label: 'Web app URL', value: shown(values.webappUrl) },
+    ...commonReviewRows(values, 'OIDC'),
     { label: 'Client ID', value: shown(values.oidc?.clientId) },
     { label: 'Client secret', value: values.clientSecret ? 'set (goes to the OS keychain)' : 'not set' },
     { label: 'Issuer', value: shown(values.oidc?.issuer) },
@@ -108,7 +99,7 @@ export function OidcEditor({ layout, initial, view, notes, testPort, step, onSte
       onNext={() => void controls.next()}
       onBack={step === 'review' ? () => onStepChange('form') : onBack}
       onCancel={onCancel}
-      saving={create.loading || update.loading}
+      saving={saver.saving}
       saveError={controls.saveError}
       config={
         <Stack gap="md">

@@ -1,3 +1,4 @@
+import { providerLabel } from '../../components/provider-labels';
 import type { ReactNode } from 'react';
 import { Alert, Code, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
@@ -53,4 +54,17 @@ export function PresetNotes({ notes, title = 'Vendor notes' }: { notes: string[]
       </List>
     </Alert>
   );
+}
+
+/** The rows every connection's review starts with, whatever its protocol. */
+export function commonReviewRows(
+  values: { provider: string; displayName?: string | undefined; platform?: string | undefined; webappUrl?: string | undefined },
+  protocol: 'OIDC' | 'SAML',
+): ReviewRow[] {
+  return [
+    { label: 'Provider', value: `${providerLabel(values.provider)} (${protocol})` },
+    { label: 'Display name', value: shown(values.displayName) },
+    { label: 'Platform', value: values.platform === 'arthur' ? 'Arthur' : 'ClearML' },
+    { label: 'Web app URL', value: shown(values.webappUrl) },
+  ];
 }

@@ -2,8 +2,6 @@ import { useState } from 'react';
 import { Stack } from '@mantine/core';
 import { useForm, useWatch } from 'react-hook-form';
 import type { ConnectionView } from '../../../main/contract/index';
-import { useMutation } from '../../client';
-import { providerLabel } from '../../components/provider-labels';
 import { CommonSection } from './common-section';
 import { draftProductionUrl, draftSpEntityId, draftTestUrl } from './draft-urls';
 import { EditorFrame, type EditorStep } from './editor-frame';
@@ -11,11 +9,12 @@ import { samlFormFromView, samlResolver, type SamlFormOutput, type SamlFormValue
 import { diffPatch } from './form-values';
 import type { KeyAction } from './key-pair-panel';
 import { MappingsSection } from './mappings-section';
-import { PresetNotes, ReviewSummary, shown } from './review-summary';
+import { commonReviewRows, PresetNotes, ReviewSummary, shown } from './review-summary';
 import { SamlIdpSection } from './saml-idp-section';
 import { SamlSecuritySection } from './saml-security-section';
 import { UrlPanel } from './url-panel';
 import { useEditorControls } from './use-editor-controls';
+import { useSaveConnection } from './use-save-connection';
 
 const samlFields = [
   'spEntityId', 'idp.entityId', 'idp.ssoUrl', 'idp.ssoBinding', 'idp.certificates', 'nameIdFormat', 'requireSignedAssertions',
@@ -46,8 +45,7 @@ export function SamlEditor({ layout, initial, view, notes, testPort, step, onSte
   const form = useForm<SamlFormValues, unknown, SamlFormOutput>({ resolver: samlResolver(view ? 'edit' : 'create'), mode: 'onTouched', defaultValues: initial });
   const controls = useEditorControls(form, { knownFields, aliases, onStepChange });
   const [keyAction, setKeyAction] = useState<KeyAction>(view?.hasPrivateKey ? 'keep' : 'generate');
-  const create = useMutation('connections.create');
-  const update = useMutation('connections.update');
+  const saver = useSaveConnection(controls.showEngineError, onSaved);
   const [provider, platform, webappUrl, spOverride] = useWatch({ control: form.control, name: ['provider', 'platform', 'webappUrl', 'saml.spEntityId'] });
 
   const subject = { protocol: 'saml' as const, provider, platform: platform ?? 'clearml', webappUrl };
@@ -71,9 +69,7 @@ export function SamlEditor({ layout, initial, view, notes, testPort, step, onSte
     if (!view) {
       const signing = settings.saml.signRequests;
       const input = signing ? values : { ...settings, saml: { ...settings.saml, signingCertificate: undefined } };
-      const result = await create.mutate(input);
-      if (result.ok) onSaved(result.value, true);
-      else controls.showEngineError(result.error);
+      await saver.create(input);
       return;
     }
     if (keyAction === 'paste' && !privateKeyPem) {
@@ -86,18 +82,13 @@ export function SamlEditor({ layout, initial, view, notes, testPort, step, onSte
       ...(keyAction === 'remove' ? { privateKeyPem: null } : keyAction === 'paste' ? { privateKeyPem } : {}),
       ...(keyAction === 'generate' && pendingKeyId ? { pendingKeyId } : {}),
     };
-    const result = await update.mutate({ id: view.id, ...patch, ...secrets });
-    if (result.ok) onSaved(result.value, false);
-    else controls.showEngineError(result.error);
+    await saver.update({ id: view.id, ...patch, ...secrets });
   };
 
   const values = form.getValues();
   const saml = values.saml;
   const reviewRows = [
-    { label: 'Provider', value: `${providerLabel(values.provider)} (SAML)` },
-    { label: 'Display name', value: shown(values.displayName) },
-    { label: 'Platform', value: values.platform === 'arthur' ? 'Arthur' : 'ClearML' },
-    { label: 'Web app URL', value: shown(values.webappUrl) },
+    ...commonReviewRows(values, 'SAML'),
     { label: 'SP entity ID', value: shown(spEntityId) },
     { label: 'IdP entity ID', value: shown(saml?.idp?.entityId) },
     { label: 'IdP SSO URL', value: shown(saml?.idp?.ssoUrl ? `${saml.idp.ssoUrl} (${saml.idp.ssoBinding ?? 'HTTP-Redirect'})` : '') },
@@ -116,7 +107,7 @@ export function SamlEditor({ layout, initial, view, notes, testPort, step, onSte
       onNext={() => void controls.next()}
       onBack={step === 'review' ? () => onStepChange('form') : onBack}
       onCancel={onCancel}
-      saving={create.loading || update.loading}
+      saving={saver.saving}
       saveError={controls.saveError}
       config={
         <Stack gap="md">
