@@ -8,6 +8,7 @@ import { settingsHandlers } from './handlers/settings-handlers.js';
 import { connectionHandlers, defaultIdpTools, type IdpTools } from './connections/handlers.js';
 import { testRunHandlers } from './test-runs/handlers.js';
 import { TestRunService } from './test-runs/service.js';
+import { rbacHandlers } from './rbac/handlers.js';
 import type { HandlerContext, Handlers } from './handlers/types.js';
 import type { Ports } from './ports/index.js';
 import { zodIssuesToError } from './zod-issues.js';
@@ -35,6 +36,7 @@ export function createEngine(ports: Ports, options: EngineOptions = {}): Engine 
     ...auditHandlers(context),
     ...connectionHandlers({ ...context, idp: options.idpTools ?? defaultIdpTools }),
     ...testRunHandlers(context, testRuns),
+    ...rbacHandlers(context),
   };
 
   return {

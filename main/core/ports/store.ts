@@ -1,4 +1,4 @@
-import type { AuditEntry, Report, StoredConnection, TestRunSummary } from '../../contract/index.js';
+import type { AuditEntry, Organization, Report, Role, StoredConnection, TestRunSummary } from '../../contract/index.js';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
@@ -43,6 +43,28 @@ export interface TestRunRepo {
   get(id: string): StoredTestRun | undefined;
 }
 
+/** Organizations (id as the platform knows it, unique lower(name)). */
+export interface OrganizationRepo {
+  list(): Organization[];
+  get(id: string): Organization | undefined;
+  findByName(name: string): Organization | undefined;
+  /** Insert or replace by id; throws if another organization already has the name (ignoring case). */
+  put(organization: Organization): void;
+  delete(id: string): boolean;
+}
+
+/**
+ * Roles (global and organization-scoped) as validated documents. Names are unique across the installation ignoring
+ * case (a UNIQUE index enforces it too); the engine validates every rule before `put`.
+ */
+export interface RoleRepo {
+  list(): Role[];
+  get(id: string): Role | undefined;
+  findByName(name: string): Role | undefined;
+  put(role: Role): void;
+  delete(id: string): boolean;
+}
+
 /**
  * The local store (SQLite in the app). Named operations grouped by repository; callers never pass SQL.
  * Calls are synchronous; `transaction` makes several of them atomic.
@@ -52,6 +74,8 @@ export interface Store {
   readonly audit: AuditRepo;
   readonly connections: ConnectionRepo;
   readonly testRuns: TestRunRepo;
+  readonly organizations: OrganizationRepo;
+  readonly roles: RoleRepo;
   transaction<T>(work: () => T): T;
   close(): void;
 }

@@ -18,13 +18,16 @@ export function resolveRoles(groups: readonly string[], failures: readonly Check
   const first = failures[0];
   if (first) {
     const more = failures.length > 1 ? ` (and ${failures.length - 1} more failed check(s))` : '';
-    return { roles: [], unmatchedGroups: [], organizations: [], denied: true, reason: `Login refused: ${first.id} failed${more}. ${first.message}` };
+    return { ...emptyResolution(), denied: true, reason: `Login refused: ${first.id} failed${more}. ${first.message}` };
   }
   return {
-    roles: [],
+    ...emptyResolution(),
     unmatchedGroups: [...groups],
-    organizations: [],
     denied: false,
     reason: 'No roles defined yet: groups are shown as received; role and organization resolution arrive with the roles feature.',
   };
+}
+
+function emptyResolution(): Resolution {
+  return { roles: [], unmatchedGroups: [], organizations: [], denied: false, reason: '', matches: [], permissions: {}, unpublishedRoles: [], clearml: null };
 }
