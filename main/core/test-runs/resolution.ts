@@ -143,9 +143,11 @@ const emptySnapshot: RbacSnapshot = { organizations: new Map(), organizationsLow
 
 /**
  * A run with a failed check is a refused login: denied, naming the first failed check, and no group is taken from its
- * claims. Otherwise the resolution computed from the accepted groups.
+ * claims. Otherwise (or when only the role resolution failed) the resolution computed from the mapped groups.
  */
 export function finalResolution(resolved: Resolution | undefined, failures: readonly Check[], groups: readonly string[] = []): Resolution {
+  // Refused by the roles alone (Arthur: no group matches a role): the resolution itself says why.
+  if (resolved && failures.length > 0 && failures.every((c) => c.id === 'resolution.roles')) return resolved;
   const first = failures[0];
   if (first) {
     const more = failures.length > 1 ? ` (and ${failures.length - 1} more failed check(s))` : '';
