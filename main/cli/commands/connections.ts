@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
+import { inputFileCaps, readInputFile } from '../input-file.js';
 import { registerConnectionsAdd } from './connections-add.js';
 
 interface ConnectionLike {
@@ -78,7 +79,7 @@ export function registerConnections(program: Command, context: CliContext): void
     .command('import <file>')
     .description('Create a connection from a native JSON file (`ssowb export <ref> --format json`).')
     .action(async (file: string) => {
-      const content = await readFile(file, 'utf8');
+      const content = await readInputFile(context, '<file>', file, inputFileCaps.connectionFile);
       printConnection(context, (await context.call('connections.import', { content })) as ConnectionLike);
     });
 
