@@ -33,6 +33,9 @@ export class MemorySecretStore implements SecretStore {
   async delete(account: string) {
     return this.items.delete(account);
   }
+  async accounts() {
+    return [...this.items.keys()];
+  }
   async close() {}
 }
 

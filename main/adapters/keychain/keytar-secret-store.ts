@@ -94,6 +94,11 @@ class KeytarSecretStore implements SecretStore {
     return (await this.call({ op: 'delete', account })) === true;
   }
 
+  async accounts(): Promise<string[]> {
+    const value = await this.call({ op: 'list', account: '' });
+    return Array.isArray(value) ? value.filter((a): a is string => typeof a === 'string') : [];
+  }
+
   /** Kills the worker without asking it (it may be stuck in libsecret); waits at most 1 s for it to be reaped. */
   async close(): Promise<void> {
     this.closed = true;
