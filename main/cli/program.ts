@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { version } from './build-info.js';
 import { CliContext } from './cli-context.js';
-import { CliExit, exitCodes, type CliIo } from './cli-io.js';
+import { CliExit, escapingIo, exitCodes, type CliIo } from './cli-io.js';
 import { registerConfig } from './commands/config.js';
 import { registerConnections } from './commands/connections.js';
 import { registerExport } from './commands/export.js';
@@ -37,7 +37,8 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
 }
 
 /** Runs the CLI and returns the exit code: 0 success, 1 a check failed, 2 bad input or unusable environment. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = escapingIo(rawIo);
   const { program, context } = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });

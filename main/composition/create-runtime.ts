@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { createEngine, type Engine } from '../core/engine.js';
 import { createLogger, type Logger } from '../core/log/logger.js';
 import { systemClock } from '../core/ports/clock.js';
+import { reconcileSecrets } from '../core/connections/reconcile.js';
 import { openSqliteStore } from '../adapters/sqlite-store/index.js';
 import { createKeytarSecretStore } from '../adapters/keychain/index.js';
 import { createNodeHttp } from '../adapters/http/node-http.js';
@@ -25,7 +26,7 @@ export interface Runtime {
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const store = openSqliteStore(options.dataDir);
   const log = options.logger ?? createLogger((line) => process.stderr.write(line + '\n'), 'warn');
-  const engine = createEngine({
+  const ports = {
     store,
     secrets: createKeytarSecretStore({ workerPath: options.workerPath }),
     http: createNodeHttp(),
@@ -40,7 +41,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       platform: process.platform,
       actor: `${options.mode}:${safeUserName()}`,
     },
-  });
+  };
+  const engine = createEngine(ports);
+  // The long-running modes put keychain and database back in step after a crash (a CLI command does not: it would add
+  // keychain calls, and their failures, to commands that need no secret). Best effort, in the background.
+  if (options.mode !== 'cli') {
+    void reconcileSecrets(ports).catch((error: unknown) => log.log('warn', 'start-up keychain reconcile skipped', { error: String((error as Error)?.message ?? error) }));
+  }
   return { engine, close: () => engine.close() };
 }
 

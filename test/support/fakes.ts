@@ -1,5 +1,5 @@
 /** In-memory fakes of the engine's ports, for unit tests that run the engine whole. */
-import type { AuditEntry, KeychainStatus, Organization, Role, StoredConnection } from '../../main/contract/index.js';
+import { nameKey, type AuditEntry, type KeychainStatus, type Organization, type Role, type StoredConnection } from '../../main/contract/index.js';
 import type {
   Clock,
   ConnectionRepo,
@@ -33,10 +33,13 @@ export class MemorySecretStore implements SecretStore {
   async delete(account: string) {
     return this.items.delete(account);
   }
+  async accounts() {
+    return [...this.items.keys()];
+  }
   async close() {}
 }
 
-/** In-memory ConnectionRepo: documents kept as JSON text (like SQLite), name unique ignoring case. */
+/** In-memory ConnectionRepo: documents kept as JSON text (like SQLite), name unique on its name key (like SQLite). */
 export class MemoryConnectionRepo implements ConnectionRepo {
   readonly rows = new Map<string, string>();
   list() {
@@ -47,8 +50,8 @@ export class MemoryConnectionRepo implements ConnectionRepo {
     return json === undefined ? undefined : (JSON.parse(json) as StoredConnection);
   }
   findByName(name: string) {
-    const key = name.trim().toLowerCase();
-    return this.list().find((c) => c.displayName.toLowerCase() === key);
+    const key = nameKey(name);
+    return this.list().find((c) => nameKey(c.displayName) === key);
   }
   put(connection: StoredConnection) {
     const clash = this.findByName(connection.displayName);

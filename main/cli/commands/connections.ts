@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { CliContext } from '../cli-context.js';
 import { printError, printJson } from '../cli-io.js';
+import { inputFileCaps, readInputFile } from '../input-file.js';
 import { registerConnectionsAdd } from './connections-add.js';
 
 interface ConnectionLike {
@@ -81,7 +82,7 @@ export function registerConnections(program: Command, context: CliContext): void
     .option('--name <name>', 'display name for an Arthur YAML (default: from its header, else the IdP host)')
     .option('--client-secret-env <var>', 'read the OIDC client secret from this environment variable (when the file has none)')
     .action(async (file: string, options: { replace?: boolean; name?: string; clientSecretEnv?: string }) => {
-      const content = await readFile(file, 'utf8');
+      const content = await readInputFile(context, '<file>', file, inputFileCaps.connectionFile);
       const clientSecret = options.clientSecretEnv ? process.env[options.clientSecretEnv] : undefined;
       if (options.clientSecretEnv && !clientSecret) {
         printError(context.io, { code: 'invalid_input', field: '--client-secret-env', message: `--client-secret-env: the environment variable ${options.clientSecretEnv} is not set or empty.` }, context.json);
