@@ -69,8 +69,12 @@ test('export: refused until validated, forced export marked NOT VALIDATED, backu
   await dialog.getByRole('button', { name: 'Export anyway, marked NOT VALIDATED' }).click();
   const preview = dialog.getByTestId('export-preview');
   await expect(preview).toContainText('# validation: NOT VALIDATED (exported with --force');
-  await expect(preview).toContainText('kind: OIDC');
-  await expect(preview).toContainText('redirect (sign-in callback) URL: https://arthur.example.com/login/callback');
+  // The preview is a CodeMirror view that renders only what is on screen: the whole text is checked through Copy.
+  await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('kind: OIDC');
+  expect(copied).toContain('redirect (sign-in callback) URL: https://arthur.example.com/login/callback');
+  await expect(preview.locator('.cm-content .tok-comment, .cm-content span').first()).toBeVisible();
   await expect(dialog.getByTestId('export-stamp')).toContainText('NOT VALIDATED');
   await shot(testInfo, 'dialog-arthur-yaml-forced', dialog);
 

@@ -49,6 +49,16 @@ describe('validation gate', () => {
     expect((await call<View>('connections.get', { ref: 'Okta prod' })).validationCurrent).toBe(true);
   });
 
+  it('the Arthur YAML carries the global roles of the role editor as globalRoleDefs, and no organization role', async () => {
+    const { call } = exportSetup();
+    await call('orgs.create', { id: 'org-1', name: 'Research' });
+    await call('roles.create', { scope: 'global', name: 'idp-admin', permissions: [{ resource: 'custom_roles', action: 'read' }, { resource: 'organization_global', action: 'write' }] });
+    await call('roles.create', { scope: 'organization', organizationId: 'org-1', name: 'org-1-readers', inheritedRoleNames: ['User'] });
+    const yamlText = (await call<ExportOutput>('connections.export', { ref: 'Okta prod', format: 'arthur-yaml' })).content;
+    expect(parse(yamlText).config.globalRoleDefs).toEqual([{ name: 'idp-admin', permissions: { custom_roles: ['read'], organization_global: ['write'] } }]);
+    expect(yamlText).not.toContain('org-1-readers');
+  });
+
   it('toggling active keeps the connection validated', async () => {
     const { call } = exportSetup();
     await call('connections.setActive', { ref: 'Okta prod', active: false });

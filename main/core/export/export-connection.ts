@@ -11,6 +11,7 @@ import { clearmlEnv } from './clearml-env.js';
 import { slugOf } from './clearml-keys.js';
 import { assertExportable } from './gate.js';
 import { globalRoleDefsOf, storedRoles } from './global-role-defs.js';
+import type { Store } from '../ports/store.js';
 import { nativeConfigSha256, nativeJson } from './native-json.js';
 import { readSecretValues, type SecretValues } from './secret-values.js';
 import { buildStamp, sha256Hex, stampCommentLines, withHeader } from './stamp.js';
@@ -62,7 +63,7 @@ interface RenderContext {
   testUrls: string[];
   testPort: number;
   facts: { workbenchVersion: string; exportedAt: string };
-  store: object;
+  store: Pick<Store, 'roles'>;
 }
 
 type Stamped = (stamp: ReturnType<typeof buildStamp>) => string;

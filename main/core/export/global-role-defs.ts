@@ -1,3 +1,5 @@
+import type { Store } from '../ports/store.js';
+
 /** A role as the roles store keeps it (main/contract/schemas/rbac.ts), reduced to what export needs. */
 export interface RoleForExport {
   scope: 'global' | 'organization';
@@ -29,11 +31,7 @@ export function globalRoleDefsOf(roles: readonly RoleForExport[]): GlobalRoleDef
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/**
- * The global roles in the store. The roles repository arrives with the Roles issue; until the store has one, there
- * are no global roles and the YAML leaves `globalRoleDefs` out.
- */
-export function storedRoles(store: object): RoleForExport[] {
-  const repo = (store as { roles?: { list?: () => RoleForExport[] } }).roles;
-  return typeof repo?.list === 'function' ? repo.list() : [];
+/** The global roles in the store (organization roles are pushed to the custom_roles API, not exported here). */
+export function storedRoles(store: Pick<Store, 'roles'>): RoleForExport[] {
+  return store.roles.list().filter((role) => role.scope === 'global');
 }

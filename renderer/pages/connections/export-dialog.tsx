@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Code, CopyButton, Group, Modal, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { CodePreview } from '../../components/code-preview';
 import { IconAlertTriangle, IconCheck, IconCopy, IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import type { AppErrorShape, ConnectionView, ExportFormat, ExportOutput } from '../../../main/contract/index';
 import { useMutation } from '../../client';
@@ -84,11 +85,7 @@ export function ExportDialog({ connection, onClose }: { connection: ConnectionVi
         )}
         {output && <StampLine output={output} />}
         {output && (
-          <ScrollArea.Autosize mah={420} type="auto" offsetScrollbars>
-            <Code block data-testid="export-preview" data-language={output.language} aria-label={`Preview of ${output.filename}`} tabIndex={0}>
-              {output.content}
-            </Code>
-          </ScrollArea.Autosize>
+          <CodePreview value={output.content} language={output.language} label={`Preview of ${output.filename}`} testId="export-preview" />
         )}
         {loading && !output && !refusal && (
           <Text size="sm" c="dimmed" role="status">
