@@ -71,6 +71,8 @@ export * from './schemas/connection-idp.js';
 export * from './schemas/connection-presets.js';
 export * from './schemas/connection-export.js';
 export * from './schemas/connection-claim-path.js';
+export * from './schemas/connection-extras.js';
+export * from './schemas/connection-draft.js';
 export * from './schemas/connection-urls.js';
 export * from './operations/test-runs.js';
 export * from './schemas/report.js';
