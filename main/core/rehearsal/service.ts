@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { RehearsalStatus, StoredTarget, TargetView } from '../../contract/index.js';
 import { AppError } from '../app-error.js';
 import type { HandlerContext } from '../handlers/types.js';
-import type { RunningApiServer } from '../ports/index.js';
+import { LoopbackError, type RunningApiServer } from '../ports/index.js';
 import { SecretStoreError } from '../ports/secret-store.js';
 import { JwksCache } from '../test-runs/oidc/jwks.js';
 import { targetTokenAccount, toTargetView } from '../targets/target-store.js';
@@ -43,7 +43,12 @@ export class RehearsalService {
     const { ports } = this.context;
     if (!ports.apiServer) throw new AppError('internal', 'The rehearsal engine cannot run in this runtime.');
     this.adminToken = await this.tokenFor(options.adminToken);
-    this.server = await ports.apiServer.listen(options.port ?? 0, createArthurApi({ ports, adminToken: this.adminToken, jwks: this.jwks, sessions: this.sessions }));
+    try {
+      this.server = await ports.apiServer.listen(options.port ?? 0, createArthurApi({ ports, adminToken: this.adminToken, jwks: this.jwks, sessions: this.sessions }));
+    } catch (error) {
+      if (error instanceof LoopbackError) throw new AppError('invalid_input', `port: the rehearsal engine could not listen on ${error.message}`, { field: 'port', hint: 'Pick another port, or 0 for a free one.' });
+      throw error;
+    }
     this.followPort();
     return this.status();
   }
