@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { permissionKey, type Organization } from '../../contract/index.js';
 import type { ApiHandler, ApiRequest, ApiResponse, Ports } from '../ports/index.js';
-import { buildSnapshot, findOrganization, type RbacSnapshot } from '../rbac/snapshot.js';
-import { grantIn, permissionsIn, selectOrganization } from '../rbac/resolver.js';
+import { buildSnapshot, findOrganization, grantIn, permissionsIn, selectOrganization, type RbacSnapshot } from '../rbac/index.js';
 import type { JwksCache } from '../test-runs/oidc/jwks.js';
 import { authenticate, authInfo, CallerError, type Caller } from './caller.js';
 import { asRoleDef, createRoles, deleteRoles, parseRolesBody, rehearsalRoles } from './role-writes.js';

@@ -3,9 +3,7 @@ import type { StoredConnection } from '../../contract/index.js';
 import { readClaim } from '../connections/claim-path.js';
 import { secretAccounts } from '../connections/secrets.js';
 import type { Ports } from '../ports/index.js';
-import { groupSettingsOf, groupsFromClaims } from '../rbac/claims-source.js';
-import { resolveGroups, type ResolvedUser } from '../rbac/resolver.js';
-import { builtInNode, type RbacSnapshot } from '../rbac/snapshot.js';
+import { groupSettingsOf, groupsFromClaims, resolveGroups, type RbacSnapshot, type ResolvedUser } from '../rbac/index.js';
 import { CheckList } from '../test-runs/checks.js';
 import { decodeCompactJwt, validateJwt } from '../test-runs/oidc/id-token.js';
 import type { JwksCache } from '../test-runs/oidc/jwks.js';
@@ -32,7 +30,7 @@ const same = (a: string, b: string) => {
 
 /** The admin holds Super Admin (every permission) and reaches every organization. */
 export function adminUser(snapshot: RbacSnapshot): ResolvedUser {
-  const superAdmin = builtInNode('Super Admin');
+  const superAdmin = snapshot.builtIns.get('Super Admin');
   return {
     groups: [],
     matches: [],

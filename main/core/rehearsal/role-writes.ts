@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Organization, Role, RoleDraft } from '../../contract/index.js';
 import type { Store } from '../ports/index.js';
-import { buildSnapshot } from '../rbac/snapshot.js';
-import { validateRole } from '../rbac/validation.js';
+import { buildSnapshot, validateRole } from '../rbac/index.js';
 
 export interface RoleDefInput {
   role_name: string;
