@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TargetView } from '../../main/contract/index.js';
 import { createEngine } from '../../main/core/engine.js';
 import { createFakeIdpTools, createTestPorts, MemorySecretStore } from '../support/fakes.js';
 
@@ -14,13 +15,13 @@ describe('targets', () => {
     const { ports, secrets, engine } = setup();
     const token = 'tok-canary-31415';
     const added = await engine.invoke('targets.add', { name: 'Prod', url: 'https://arthur.example.com/', token });
-    expect(added.ok).toBe(true);
-    if (!added.ok) return;
-    expect(added.value).toMatchObject({ name: 'Prod', url: 'https://arthur.example.com', kind: 'arthur', hasToken: true, caCertificates: 0 });
-    expect(secrets.items.get(`target:${added.value.id}:token`)).toBe(token);
+    if (!added.ok) throw new Error('add failed');
+    const view = added.value as TargetView;
+    expect(view).toMatchObject({ name: 'Prod', url: 'https://arthur.example.com', kind: 'arthur', hasToken: true, caCertificates: 0 });
+    expect(secrets.items.get(`target:${view.id}:token`)).toBe(token);
     expect(JSON.stringify(ports.store.targets.list())).not.toContain(token);
     expect(JSON.stringify(ports.store.audit.list({ limit: 10 }))).not.toContain(token);
-    expect(JSON.stringify(added.value)).not.toContain(token);
+    expect(JSON.stringify(view)).not.toContain(token);
 
     const removed = await engine.invoke('targets.remove', { ref: 'prod' });
     expect(removed.ok).toBe(true);
@@ -45,7 +46,7 @@ describe('targets', () => {
     if (!added.ok) throw new Error('add failed');
     const updated = await engine.invoke('targets.update', { ref: 'Prod', token: 'two' });
     expect(updated).toMatchObject({ ok: true, value: { name: 'Prod', url: 'https://arthur.example.com', hasToken: true, lastCheck: null } });
-    expect(secrets.items.get(`target:${added.value.id}:token`)).toBe('two');
+    expect(secrets.items.get(`target:${(added.value as TargetView).id}:token`)).toBe('two');
     const plan = await engine.invoke('targets.plan', { ref: 'nope' });
     expect(plan).toMatchObject({ ok: false, error: { code: 'not_found', field: 'ref' } });
   });
