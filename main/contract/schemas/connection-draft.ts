@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { endpointUrlSchema } from './connection-fields.js';
+import { certificateInfoSchema, endpointUrlSchema } from './connection-fields.js';
 import { idpMetadataSchema, oidcDiscoverySchema } from './connection-idp.js';
-import { oidcSettingsPatchSchema, samlSettingsPatchSchema } from './connection-patch.js';
+import { metadataSourceSchema } from './connection-saml.js';
 
 /**
  * `connections.draftFromIdp` input: an OIDC issuer (its discovery document is read) or SAML IdP metadata (the XML, or
@@ -31,7 +31,45 @@ export type DraftFromIdpInput = z.input<typeof draftFromIdpInputSchema>;
  * said, and advice (`warnings`) worded for a person.
  */
 export const connectionDraftSchema = z.discriminatedUnion('protocol', [
-  z.object({ protocol: z.literal('oidc'), oidc: oidcSettingsPatchSchema, discovery: oidcDiscoverySchema, warnings: z.array(z.string()) }).strict(),
-  z.object({ protocol: z.literal('saml'), saml: samlSettingsPatchSchema, metadata: idpMetadataSchema, warnings: z.array(z.string()) }).strict(),
+  z
+    .object({
+      protocol: z.literal('oidc'),
+      // Plain strings: the document's values are reported as found; the save validates them like any typed value.
+      oidc: z
+        .object({
+          issuer: z.string(),
+          authorizationEndpoint: z.string(),
+          tokenEndpoint: z.string(),
+          jwksUri: z.string().optional(),
+          userinfoEndpoint: z.string().optional(),
+          revocationEndpoint: z.string().optional(),
+          allowedSigningAlgs: z.array(z.string()).optional(),
+          codeChallengeMethod: z.enum(['none', 'plain', 'S256']).optional(),
+        })
+        .strict(),
+      discovery: oidcDiscoverySchema,
+      warnings: z.array(z.string()),
+    })
+    .strict(),
+  z
+    .object({
+      protocol: z.literal('saml'),
+      saml: z
+        .object({
+          idp: z
+            .object({
+              entityId: z.string(),
+              ssoUrl: z.string(),
+              ssoBinding: z.enum(['HTTP-Redirect', 'HTTP-POST']),
+              certificates: z.array(certificateInfoSchema),
+              metadataSource: metadataSourceSchema.optional(),
+            })
+            .strict(),
+        })
+        .strict(),
+      metadata: idpMetadataSchema,
+      warnings: z.array(z.string()),
+    })
+    .strict(),
 ]);
 export type ConnectionDraft = z.output<typeof connectionDraftSchema>;

@@ -31,7 +31,7 @@ export function authParamProblem(key: string, value: string): string | null {
   }
   if (value.length === 0) return `Parameter "${key}" has an empty value: give a value, or remove the parameter.`;
   if (value.length > 512) return `Parameter "${key}" is over 512 characters: IdPs refuse such long values.`;
-  if (/[\u0000-\u001f\u007f]/.test(value)) return `Parameter "${key}" contains control characters: remove them.`;
+  if ([...value].some((ch) => (ch.codePointAt(0) ?? 0) < 0x20 || ch === '\u007f')) return `Parameter "${key}" contains control characters: remove them.`;
   if (key === 'prompt') {
     const words = value.split(' ').filter(Boolean);
     const unknown = words.filter((w) => !promptValues.includes(w));

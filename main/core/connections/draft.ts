@@ -3,8 +3,6 @@ import {
   type ConnectionDraft,
   type IdpMetadata,
   type OidcDiscovery,
-  type OidcSettingsPatch,
-  type SamlSettingsPatch,
 } from '../../contract/index.js';
 
 /**
@@ -14,7 +12,7 @@ import {
  */
 export function oidcDraftFrom(discovery: OidcDiscovery): Extract<ConnectionDraft, { protocol: 'oidc' }> {
   const warnings = [...discovery.warnings];
-  const oidc: OidcSettingsPatch = {
+  const oidc: Extract<ConnectionDraft, { protocol: 'oidc' }>['oidc'] = {
     issuer: discovery.issuer,
     authorizationEndpoint: discovery.authorizationEndpoint,
     tokenEndpoint: discovery.tokenEndpoint,
@@ -48,7 +46,7 @@ export function samlDraftFrom(metadata: IdpMetadata, source: { kind: 'file' | 'u
   if (metadata.ssoBinding === 'HTTP-POST') {
     warnings.push('The IdP offers only the HTTP-POST binding for SSO: the AuthnRequest is sent by an auto-submitting form.');
   }
-  const saml: SamlSettingsPatch = {
+  const saml: Extract<ConnectionDraft, { protocol: 'saml' }>['saml'] = {
     idp: {
       entityId: metadata.entityId,
       ssoUrl: metadata.ssoUrl,
