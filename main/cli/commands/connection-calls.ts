@@ -7,9 +7,9 @@ import { flagFor } from './connection-flags.js';
  * Names the flag behind each field of an engine error (`oidc.clockToleranceSeconds` → `--clock-tolerance`), keeping
  * the setting's path in the message so the stored field can still be found: `--clock-tolerance (oidc.clockToleranceSeconds): …`.
  */
-export function errorNamingFlags(error: AppErrorShape): AppErrorShape {
+export function errorNamingFlags(error: AppErrorShape, overrides: Record<string, string> = {}): AppErrorShape {
   const reword = (field: string, message: string) => {
-    const flag = flagFor(field);
+    const flag = overrides[field] ?? flagFor(field);
     const text = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
     return flag ? { field: flag, message: `${flag} (${field}): ${text}` } : { field, message: `${field}: ${text}` };
   };
@@ -20,7 +20,12 @@ export function errorNamingFlags(error: AppErrorShape): AppErrorShape {
 }
 
 /** Calls a connections operation; an error on a setting exits 2 naming the flag that set it. */
-export async function callNamingFlags<N extends OperationName>(context: CliContext, name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
+export async function callNamingFlags<N extends OperationName>(
+  context: CliContext,
+  name: N,
+  input: OperationInput<N>,
+  overrides: Record<string, string> = {},
+): Promise<OperationOutput<N>> {
   const result = await context.attempt(name, input);
-  return unwrap(context.io, result.ok ? result : { ok: false, error: errorNamingFlags(result.error) }, context.json);
+  return unwrap(context.io, result.ok ? result : { ok: false, error: errorNamingFlags(result.error, overrides) }, context.json);
 }

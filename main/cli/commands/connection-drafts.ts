@@ -28,7 +28,7 @@ export async function samlDraft(context: CliContext, options: { metadata?: strin
   const input = url !== undefined
     ? { protocol: 'saml' as const, url }
     : { protocol: 'saml' as const, xml: await readInputFile(context, '--metadata', options.metadata ?? '', inputFileCaps.metadata), fileName: options.metadata ?? '' };
-  const draft = await callNamingFlags(context, 'connections.draftFromIdp', input);
+  const draft = await callNamingFlags(context, 'connections.draftFromIdp', input, { url: options.metadataUrl !== undefined ? '--metadata-url' : '--metadata' });
   if (draft.protocol !== 'saml') return undefined;
   printWarnings(context, draft.warnings);
   return draft.saml;

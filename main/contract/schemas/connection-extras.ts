@@ -18,6 +18,8 @@ export const reservedAuthParams = [
   'request_uri',
 ] as const;
 
+const hasControlCharacter = (text: string): boolean => [...text].some((ch) => (ch.codePointAt(0) ?? 0) < 0x20 || ch === '\u007f');
+
 /** `prompt` values of OIDC Core §3.1.2.1 (space-separated; `none` only alone). */
 const promptValues = ['none', 'login', 'consent', 'select_account'];
 
@@ -31,7 +33,7 @@ export function authParamProblem(key: string, value: string): string | null {
   }
   if (value.length === 0) return `Parameter "${key}" has an empty value: give a value, or remove the parameter.`;
   if (value.length > 512) return `Parameter "${key}" is over 512 characters: IdPs refuse such long values.`;
-  if ([...value].some((ch) => (ch.codePointAt(0) ?? 0) < 0x20 || ch === '\u007f')) return `Parameter "${key}" contains control characters: remove them.`;
+  if (hasControlCharacter(value)) return `Parameter "${key}" contains control characters: remove them.`;
   if (key === 'prompt') {
     const words = value.split(' ').filter(Boolean);
     const unknown = words.filter((w) => !promptValues.includes(w));
@@ -55,7 +57,13 @@ export const authParamsSchema = z
   })
   .default({});
 
-const groupName = z.string().trim().min(1, 'A group name is empty: remove it or type the group name.');
+/** A group name as the IdP sends it (matched exactly against platform groups/roles): not empty, no control characters. */
+export const groupNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A group name is empty: remove it or type the group name.')
+  .refine((name) => !hasControlCharacter(name), 'A group name contains control characters: no IdP sends such a group; retype it.');
+const groupName = groupNameSchema;
 
 /** One IdP group and the platform groups its members get (ClearML 3.24: one IdP group → several platform groups). */
 export const groupMappingSchema = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { certificateInfoSchema, endpointUrlProblem, endpointUrlSchema } from './connection-fields.js';
-import { groupMappingsSchema } from './connection-extras.js';
+import { groupMappingsSchema, groupNameSchema } from './connection-extras.js';
 
 /** The attribute-mapping value that means "the Subject's NameID" rather than an Attribute. */
 export const NAMEID = '$nameid';
@@ -26,7 +26,7 @@ export const samlGroupSyncSchema = z
     enabled: z.boolean().default(false),
     attribute: attributeName.min(1, 'Groups attribute is empty: enter the Attribute Name that carries the groups, e.g. groups.').default('groups'),
     caseSensitive: z.boolean().default(true),
-    adminGroups: z.array(z.string().trim().min(1, 'An admin group name is empty: remove it or type the group name.')).default([]),
+    adminGroups: z.array(groupNameSchema).default([]),
     groupNameFromDnCn: z.boolean().default(false),
     /** ClearML 3.24: one IdP group → several platform groups (instead of matching the IdP group by name). */
     mappings: groupMappingsSchema,

@@ -71,6 +71,7 @@ export const connectionToolHandlers: ConnectionHandlerGroup<Ops> = (context) => 
         entityId,
         acsUrl,
         ...(s.signRequests && s.signingCertificate ? { signingCertificatePem: s.signingCertificate.pem } : {}),
+        ...(s.encryptAssertions && s.encryptionCertificate ? { encryptionCertificatePem: s.encryptionCertificate.pem } : {}),
         authnRequestsSigned: s.signRequests,
         wantAssertionsSigned: s.requireSignedAssertions,
         ...(s.nameIdFormat ? { nameIdFormat: s.nameIdFormat } : {}),

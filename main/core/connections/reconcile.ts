@@ -27,7 +27,9 @@ const claimedAccount = (connection: StoredConnection): string | null =>
 export async function reconcileSecrets(ports: Pick<Ports, 'store' | 'secrets' | 'clock' | 'runtime' | 'log'>): Promise<ReconcileOutcome> {
   const present = new Set(await ports.secrets.accounts());
   const rows = ports.store.connections.list();
-  const referenced = new Set(rows.flatMap((row) => [secretAccounts.clientSecret(row.id), secretAccounts.samlPrivateKey(row.id)]));
+  const referenced = new Set(
+    rows.flatMap((row) => [secretAccounts.clientSecret(row.id), secretAccounts.samlPrivateKey(row.id), secretAccounts.samlEncryptionKey(row.id)]),
+  );
   const removedOrphans: string[] = [];
   for (const account of present) {
     if (!account.startsWith('connection:') || referenced.has(account)) continue;
