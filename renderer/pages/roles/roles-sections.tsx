@@ -1,4 +1,5 @@
-import { ActionIcon, Badge, Button, Group, Paper, Table, Text, Title, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { ActionIcon, Badge, Button, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash, IconWorld, IconBuilding } from '@tabler/icons-react';
 import type { OrganizationView, RoleView } from '../../../main/contract/index';
 import { CopyAction } from '../../components/copy-value';
@@ -29,6 +30,7 @@ export function RolesSections({
   return (
     <>
       <RoleSection
+        level={2}
         title="Global roles"
         icon={<IconWorld size={20} stroke={1.6} aria-hidden />}
         description="Permissions across every organization (globalRoleDefs in the IdP configuration). API access only, not an organization's data."
@@ -38,12 +40,27 @@ export function RolesSections({
         onDelete={onDelete}
         testId="section-global"
       />
+      <Stack gap={2} mt="xs">
+        <Title order={2} size="h4">
+          Organization roles
+        </Title>
+        <Text size="sm" c="dimmed">
+          Permissions inside one organization, pushed to its custom roles API. A role may inherit built-in roles or roles of the same organization; names are
+          unique across the installation, so a name also tells which organization a user belongs to.
+        </Text>
+        {orgs.length === 0 && (
+          <Text size="sm" mt={4}>
+            Add an organization above to start its roles.
+          </Text>
+        )}
+      </Stack>
       {orgs.map((org) => (
         <RoleSection
+          level={3}
           key={org.id}
           title={`${org.name}`}
           icon={<IconBuilding size={20} stroke={1.6} aria-hidden />}
-          description={`Organization roles, pushed to this organization's custom roles API.`}
+          description={`Roles of ${org.name}; its id travels in the Arthur-Organization-ID header.`}
           roles={roles.filter((role) => role.scope === 'organization' && role.organizationId === org.id)}
           onNew={() => onNew({ scope: 'organization', organizationId: org.id })}
           onEdit={onEdit}
@@ -56,6 +73,7 @@ export function RolesSections({
 }
 
 function RoleSection({
+  level,
   title,
   icon,
   description,
@@ -65,8 +83,9 @@ function RoleSection({
   onDelete,
   testId,
 }: {
+  level: 2 | 3;
   title: string;
-  icon: React.ReactNode;
+  icon: ReactNode;
   description: string;
   roles: readonly RoleView[];
   onNew: () => void;
@@ -80,7 +99,7 @@ function RoleSection({
       <Group justify="space-between" mb={4} wrap="nowrap">
         <Group gap="xs" wrap="nowrap">
           {icon}
-          <Title order={2} size="h4" id={headingId}>
+          <Title order={level} size={level === 2 ? 'h4' : 'h5'} id={headingId}>
             {title}
           </Title>
         </Group>

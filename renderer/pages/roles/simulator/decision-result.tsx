@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconHelpCircle, IconMapPinOff } from '@tabler/icons-react';
 import type { AccessDecision, RoleView } from '../../../../main/contract/index';
@@ -90,7 +91,7 @@ export function DecisionResult({ decision, roles, builtIns }: { decision: Access
   );
 }
 
-function Labelled({ label, children }: { label: string; children: React.ReactNode }) {
+function Labelled({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Stack gap={4}>
       <Text size="xs" fw={600} c="dimmed" tt="uppercase">
