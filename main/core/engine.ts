@@ -36,7 +36,7 @@ export function createEngine(ports: Ports, options: EngineOptions = {}): Engine 
     ...auditHandlers(context),
     ...connectionHandlers({ ...context, idp: options.idpTools ?? defaultIdpTools }),
     ...testRunHandlers(context, testRuns),
-    ...rbacHandlers(context),
+    ...rbacHandlers(context, (ref, input) => testRuns.evaluate(ref, input)),
   };
 
   return {

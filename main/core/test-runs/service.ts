@@ -23,6 +23,8 @@ import { StepTimeline } from './steps.js';
 type OidcConnection = StoredConnection & { protocol: 'oidc' };
 /** What a waiting run holds; `Run.protocol` says which (OIDC callbacks only ever claim OIDC runs, and SAML ACS POSTs SAML runs). */
 type RunContext = EarlyContext | SamlRunContext;
+/** What `tests.inspect` takes: exactly one of them. */
+export type InspectInput = { idToken?: string | undefined; accessToken?: string | undefined; samlResponse?: string | undefined };
 
 const subjectOf = (c: OidcConnection): OidcSubject => ({ id: c.id, name: c.displayName, provider: c.provider, platform: c.platform, settings: structuredClone(c.oidc) });
 
@@ -114,24 +116,30 @@ export class TestRunService {
     this.context.events.emit({ name: 'onTestRunProgress', payload: { runId: run.id, connectionId: run.connectionId, step: 'authorize', status: 'started', at: run.startedAt.toISOString() } });
   }
 
-  async inspect(ref: string, input: { idToken?: string | undefined; accessToken?: string | undefined; samlResponse?: string | undefined }): Promise<Report> {
+  async inspect(ref: string, input: InspectInput): Promise<Report> {
+    const runId = randomUUID();
+    return this.recordInspect(runId, await this.evaluate(ref, input, runId));
+  }
+
+  /**
+   * The inspect pipeline without History: the same checks, mapping and resolution on a pasted token or Response. The
+   * access simulator decides from this report (an unverifiable token is still decided, and says its checks failed).
+   */
+  async evaluate(ref: string, input: InspectInput, runId: string = randomUUID()): Promise<Report> {
     const connection = requireConnection(this.ports.store.connections, ref);
     const { samlResponse, ...tokens } = input;
     if ((connection.protocol === 'saml') !== (samlResponse !== undefined)) {
       const what = connection.protocol === 'saml' ? 'a SAML connection: inspect a SAML Response (samlResponse), not a token' : 'an OIDC connection: inspect an ID or access token, not a SAML Response';
       throw new AppError('invalid_input', `ref: "${connection.displayName}" is ${what}.`, { field: 'ref' });
     }
-    const runId = randomUUID();
     if (connection.protocol === 'saml') {
-      const report = await this.saml.inspect(connection, readSettings(this.ports.store).testPort, samlResponse as string, runId);
-      return this.recordInspect(runId, report);
+      return this.saml.inspect(connection, readSettings(this.ports.store).testPort, samlResponse as string, runId);
     }
     const timeline = new StepTimeline(this.ports.clock, (payload) => this.context.events.emit({ name: 'onTestRunProgress', payload }), { runId, connectionId: connection.id });
     // The keychain is only needed to verify HS* tokens (keyed by the client secret); otherwise inspect stays offline.
     const hmac = connection.oidc.allowedSigningAlgs.some((alg) => alg.startsWith('HS'));
     const clientSecret = hmac ? await this.clientSecretOf(connection, false) : undefined;
-    const report = await inspectOidcToken({ subject: subjectOf(connection), ...tokens, clientSecret, jwks: this.jwks, clock: this.ports.clock, timeline });
-    return this.recordInspect(runId, report);
+    return inspectOidcToken({ subject: subjectOf(connection), ...tokens, clientSecret, jwks: this.jwks, clock: this.ports.clock, timeline });
   }
 
   private recordInspect(runId: string, report: Report): Report {
