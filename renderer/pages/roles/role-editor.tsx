@@ -96,7 +96,7 @@ function RoleEditorForm({ role, target, orgs, roles, catalogue, onClose, onSave 
             name="scope"
             control={form.control}
             render={({ field }) => (
-              <Input.Wrapper label="Scope" description={global ? 'Becomes globalRoleDefs: across every organization.' : 'Lives in one organization.'} error={messageFor(placed, 'scope')} id="role-scope-label">
+              <Input.Wrapper label="Scope" description={global ? 'Becomes globalRoleDefs: across every organization.' : 'Lives in one organization.'} error={messageFor(placed, 'scope')} labelProps={{ id: 'role-scope-label' }}>
                 <SegmentedControl
                   aria-labelledby="role-scope-label"
                   value={field.value}
