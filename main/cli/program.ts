@@ -8,6 +8,9 @@ import { registerExport } from './commands/export.js';
 import { registerServe } from './commands/serve.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerTest } from './commands/test.js';
+import { registerOrgs } from './commands/orgs.js';
+import { registerRoles } from './commands/roles.js';
+import { registerAccess } from './commands/access.js';
 
 /** Builds the `ssowb` program. Commands parse, call one contract operation each, and print; no business logic here. */
 export function buildProgram(io: CliIo): { program: Command; context: CliContext } {
@@ -27,6 +30,9 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   registerConfig(program, context);
   registerTest(program, context);
   registerInspect(program, context);
+  registerOrgs(program, context);
+  registerRoles(program, context);
+  registerAccess(program, context);
   return { program, context };
 }
 

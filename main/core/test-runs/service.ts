@@ -6,8 +6,9 @@ import { secretAccounts } from '../connections/secrets.js';
 import { productionCallbackUrl, testRedirectUri } from '../connections/urls.js';
 import type { HandlerContext } from '../handlers/types.js';
 import { readSettings } from '../handlers/settings-handlers.js';
-import { LoopbackError, type LoopbackReply, type LoopbackRequest } from '../ports/index.js';
+import { LoopbackError, type LoopbackReply, type LoopbackRequest, type Store } from '../ports/index.js';
 import { recordRun } from './history.js';
+import { createRoleResolver } from './resolution.js';
 import { completeOidcRun } from './oidc/callback.js';
 import { abandonedReport, stateFailureReport, type EarlyContext } from './oidc/early-reports.js';
 import { inspectOidcToken } from './oidc/inspect.js';
@@ -26,7 +27,14 @@ type RunContext = EarlyContext | SamlRunContext;
 /** What `tests.inspect` takes: exactly one of them. */
 export type InspectInput = { idToken?: string | undefined; accessToken?: string | undefined; samlResponse?: string | undefined };
 
-const subjectOf = (c: OidcConnection): OidcSubject => ({ id: c.id, name: c.displayName, provider: c.provider, platform: c.platform, settings: structuredClone(c.oidc) });
+const subjectOf = (c: OidcConnection, store: Store): OidcSubject => ({
+  id: c.id,
+  name: c.displayName,
+  provider: c.provider,
+  platform: c.platform,
+  settings: structuredClone(c.oidc),
+  roles: createRoleResolver(store, c),
+});
 
 /**
  * Live test runs and offline inspection (protocol-neutral parts in this directory, OIDC in ./oidc, SAML in ./saml).
@@ -62,7 +70,7 @@ export class TestRunService {
     const clientSecret = await this.clientSecretOf(connection, true);
     const testPort = await this.listen();
     this.ensureRoute(connection.id);
-    const subject = subjectOf(connection);
+    const subject = subjectOf(connection, this.ports.store);
     const issuer = subject.settings.issuer;
     if (issuer && !this.issAdvertised.has(issuer)) this.issAdvertised.set(issuer, await readIssAdvertised(this.ports.http, issuer));
     const startedAt = this.ports.clock.now();
@@ -139,7 +147,7 @@ export class TestRunService {
     // The keychain is only needed to verify HS* tokens (keyed by the client secret); otherwise inspect stays offline.
     const hmac = connection.oidc.allowedSigningAlgs.some((alg) => alg.startsWith('HS'));
     const clientSecret = hmac ? await this.clientSecretOf(connection, false) : undefined;
-    return inspectOidcToken({ subject: subjectOf(connection), ...tokens, clientSecret, jwks: this.jwks, clock: this.ports.clock, timeline });
+    return inspectOidcToken({ subject: subjectOf(connection, this.ports.store), ...tokens, clientSecret, jwks: this.jwks, clock: this.ports.clock, timeline });
   }
 
   private recordInspect(runId: string, report: Report): Report {
