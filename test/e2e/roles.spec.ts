@@ -69,7 +69,7 @@ test.beforeAll(async () => {
       format: 'sso-workbench/connection@1',
       exportedAt: now,
       connection: {
-        id: randomUUID(), createdAt: now, updatedAt: now, protocol: 'oidc', provider: 'custom', displayName: connectionName,
+        id: randomUUID(), createdAt: now, updatedAt: now, protocol: 'oidc', provider: 'custom', displayName: connectionName, platform: 'arthur', webappUrl: 'https://arthur.example.test',
         oidc: {
           issuer, clientId: CLIENT_ID, authorizationEndpoint: `${issuer}/auth`, tokenEndpoint: `${issuer}/token`, userinfoEndpoint: `${issuer}/me`, jwksUri: `${issuer}/jwks`,
           tokenEndpointAuthMethod: 'none', additionalScopes: ['groups'], groupSync: { enabled: true, claim: 'groups' },
@@ -279,8 +279,14 @@ test('role editor: organizations, roles, every validation rule as you type, undo
   await importer.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(importer.getByText('Nothing was imported')).toBeVisible();
   await expect(importer).toContainText('"model" has no action "fly"');
-  await importer.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('role-row').filter({ hasText: `pilots-${run}` })).toHaveCount(0);
+  // Fixed, it imports into Finance.
+  await importer.getByLabel('Roles file content').fill(JSON.stringify({ roles: [{ role_name: `analysts-${run}`, permissions: [{ resource: 'model', action: 'read' }], inherited_role_names: [] }] }));
+  await importer.getByRole('combobox', { name: 'Organization' }).click();
+  await page.getByRole('option', { name: orgB.name }).click();
+  await importer.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(importer).toBeHidden();
+  await expect(page.getByTestId(`section-org-${orgB.id}`).getByTestId('role-row').filter({ hasText: `analysts-${run}` })).toBeVisible();
 
   // Export: the Arthur body of Research carries both roles.
   await page.getByRole('button', { name: 'Export', exact: true }).click();
@@ -325,6 +331,18 @@ test('access simulator on hand-written claims: allowed, undetermined, 404, the d
   await page.getByRole('button', { name: 'Check access' }).click();
   await expect(decision).toHaveAttribute('data-decision', 'not_found');
   await expect(decision).toContainText('404 Not found');
+
+  // Two organizations reachable and no header or session: denied, with a deep link (and copy button) per organization.
+  await page.getByRole('button', { name: 'Clear the header organization' }).click();
+  await expect(page.getByRole('combobox', { name: 'Organization (Arthur-Organization-ID header)' })).toHaveValue('');
+  await page.getByTestId('claims-json').fill(JSON.stringify({ sub: 'dana', groups: ['ml-engineers', `analysts-${run}`] }));
+  await page.getByRole('button', { name: 'Check access' }).click();
+  await expect(decision).toHaveAttribute('data-decision', 'denied');
+  const reachable = decision.getByTestId('reachable-orgs');
+  await expect(reachable).toContainText(`https://arthur.example.test/?organization_id=${orgA.id}`);
+  await expect(reachable).toContainText(`https://arthur.example.test/?organization_id=${orgB.id}`);
+  await reachable.getByRole('button', { name: `Copy deep link to ${orgB.name}` }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`https://arthur.example.test/?organization_id=${orgB.id}`);
 
   // The other way round: who would grant model:write in Research.
   const who = page.getByTestId('who-grants');

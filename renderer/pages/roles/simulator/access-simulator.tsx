@@ -151,14 +151,14 @@ export function AccessSimulator() {
                     name="organization"
                     control={form.control}
                     render={({ field }) => (
-                      <Select label="Organization (Arthur-Organization-ID header)" description="Leave empty to let the session or the only org decide." data={orgOptions} value={field.value} onChange={field.onChange} clearable searchable placeholder="No header" data-testid="sim-org" />
+                      <Select label="Organization (Arthur-Organization-ID header)" description="Leave empty to let the session or the only org decide." data={orgOptions} value={field.value} onChange={field.onChange} clearable clearButtonProps={{ 'aria-label': 'Clear the header organization', 'aria-hidden': false, tabIndex: 0 }} searchable placeholder="No header" data-testid="sim-org" />
                     )}
                   />
                   <Controller
                     name="sessionOrganization"
                     control={form.control}
                     render={({ field }) => (
-                      <Select label="Session organization (_arthur_session)" description="Used when there is no header." data={orgOptions} value={field.value} onChange={field.onChange} clearable searchable placeholder="No session" />
+                      <Select label="Session organization (_arthur_session)" description="Used when there is no header." data={orgOptions} value={field.value} onChange={field.onChange} clearable clearButtonProps={{ 'aria-label': 'Clear the session organization', 'aria-hidden': false, tabIndex: 0 }} searchable placeholder="No session" />
                     )}
                   />
                 </Group>

@@ -44,7 +44,6 @@ export function ClaimsSourceInput({
           autosize
           minRows={4}
           maxRows={14}
-          formatOnBlur
           validationError="Not valid JSON: check quotes and commas."
           error={errors.claimsJson}
           data-testid="claims-json"
