@@ -49,8 +49,13 @@ async function freePort(): Promise<number> {
 async function screenshot(page: Page, testInfo: TestInfo, name: string, target?: Locator): Promise<void> {
   mkdirSync('test-results', { recursive: true });
   const path = `test-results/roles-${name}.png`;
-  if (target) await target.screenshot({ path, animations: 'disabled' });
-  else await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  // Toasts would cover the drawer's buttons; the editor's whole height fits a tall window for the shot.
+  const style = '.mantine-Notifications-root { display: none !important; }';
+  const size = page.viewportSize()!;
+  if (target) await page.setViewportSize({ width: size.width, height: 2600 });
+  if (target) await target.screenshot({ path, animations: 'disabled', style });
+  else await page.screenshot({ path, fullPage: true, animations: 'disabled', style });
+  await page.setViewportSize(size);
   await testInfo.attach(`roles-${name}`, { path, contentType: 'image/png' });
 }
 
@@ -296,6 +301,8 @@ test('role editor: organizations, roles, every validation rule as you type, undo
   await expect(exporter.getByTestId('export-content')).toContainText('"role_name": "sso-admins"');
   await expect(exporter.getByTestId('export-content')).toContainText('"inherited_role_names"');
   await page.keyboard.press('Escape');
+  await expect(exporter).toBeHidden();
+  await screenshot(page, testInfo, 'page');
 });
 
 test('access simulator on hand-written claims: allowed, undetermined, 404, the decision graph, who grants', async ({ page }, testInfo) => {
@@ -354,6 +361,7 @@ test('access simulator on hand-written claims: allowed, undetermined, 404, the d
   const table = who.getByTestId('who-grants-table');
   await expect(table).toContainText('ml-engineers');
   await expect(table).toContainText('sso-admins → ml-engineers');
+  await screenshot(page, testInfo, 'simulator');
 });
 
 test('a History run: the claims viewer shows the resolution and opens the simulator on it', async ({ page }, testInfo) => {
@@ -367,6 +375,8 @@ test('a History run: the claims viewer shows the resolution and opens the simula
 
   await card.getByTestId('open-simulator').click();
   await expect(page).toHaveURL(new RegExp(`#/roles/simulator\\?run=${runId}$`));
+  await expect(page.getByRole('radio', { name: 'A run from History' })).toBeChecked();
+  await expect(page.getByRole('combobox', { name: 'Run' })).toHaveValue(new RegExp(`^${connectionName} · passed`));
   await expect(page.getByRole('combobox', { name: 'Connection' })).toHaveValue(new RegExp(connectionName));
   await page.getByRole('combobox', { name: 'Permission' }).first().fill('model:delete');
   await page.getByRole('option', { name: 'model:delete', exact: true }).click();

@@ -67,12 +67,12 @@ export function PermissionMatrix({
               {group}
             </Title>
             <Table.ScrollContainer minWidth={560}>
-              <Table verticalSpacing={4} withRowBorders={false} striped>
+              <Table verticalSpacing={4} withRowBorders={false} striped layout="fixed">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Resource</Table.Th>
                     {actions.map((action) => (
-                      <Table.Th key={action} ta="center">
+                      <Table.Th key={action} ta="center" w={76}>
                         {action}
                       </Table.Th>
                     ))}

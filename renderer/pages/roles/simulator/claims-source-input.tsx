@@ -1,4 +1,4 @@
-import { JsonInput, SegmentedControl, Select, Stack, Textarea } from '@mantine/core';
+import { Group, JsonInput, Radio, Select, Stack, Textarea } from '@mantine/core';
 import type { TestRunSummary } from '../../../../main/contract/index';
 
 export type SourceKind = 'claims' | 'run' | 'idToken' | 'accessToken' | 'samlResponse';
@@ -34,7 +34,13 @@ export function ClaimsSourceInput({
   const set = (patch: Partial<SourceValues>) => onChange({ ...value, ...patch });
   return (
     <Stack gap="xs">
-      <SegmentedControl aria-label="Source of the claims" value={value.kind} onChange={(kind) => set({ kind: kind as SourceKind })} data={kinds} fullWidth />
+      <Radio.Group label="Source of the claims" value={value.kind} onChange={(kind) => set({ kind: kind as SourceKind })}>
+        <Group gap="md" mt={6}>
+          {kinds.map((kind) => (
+            <Radio key={kind.value} value={kind.value} label={kind.label} />
+          ))}
+        </Group>
+      </Radio.Group>
       {value.kind === 'claims' && (
         <JsonInput
           label="Claims (JSON)"
