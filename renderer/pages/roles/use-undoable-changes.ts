@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { AppErrorShape, OperationInput, OperationName, OperationOutput, OrganizationView, Result, RoleDraft, RoleView } from '../../../main/contract/index';
 import { callOperation, useWorkbench } from '../../client';
 import { notifyFailure, notifySuccess } from '../../app/notify';
+import { draftOf, parentsFirst } from './role-drafts';
 
 /** The last change, as the page can revert it: a label for the Undo button and the operations that put things back. */
 interface LastChange {
@@ -19,35 +20,6 @@ export interface UndoableChanges {
   last: { label: string } | null;
   undo: () => Promise<void>;
   undoing: boolean;
-}
-
-export const draftOf = (role: RoleView): RoleDraft => ({
-  scope: role.scope,
-  organizationId: role.organizationId,
-  name: role.name,
-  description: role.description,
-  permissions: role.permissions.map(({ resource, action }) => ({ resource, action })),
-  inheritedRoleNames: [...role.inheritedRoleNames],
-});
-
-/** Roles in an order that creates every inherited role before the roles that inherit it. */
-export function parentsFirst(roles: readonly RoleView[]): RoleView[] {
-  const byName = new Map(roles.map((role) => [role.name.toLowerCase(), role]));
-  const done = new Set<string>();
-  const ordered: RoleView[] = [];
-  const visit = (role: RoleView, trail: Set<string>) => {
-    const key = role.name.toLowerCase();
-    if (done.has(key) || trail.has(key)) return;
-    trail.add(key);
-    for (const parent of role.inheritedRoleNames) {
-      const found = byName.get(parent.toLowerCase());
-      if (found) visit(found, trail);
-    }
-    done.add(key);
-    ordered.push(role);
-  };
-  for (const role of roles) visit(role, new Set());
-  return ordered;
 }
 
 /**
