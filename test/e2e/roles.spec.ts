@@ -106,7 +106,7 @@ test.afterAll(async ({ playwright }) => {
 });
 
 /** A real ID token for alice (groups sso-admins, ml-engineers), inspected into History; returns the run id. */
-async function inspectedRun(request: APIRequestContext): Promise<string> {
+async function inspectedRun(request: APIRequestContext): Promise<{ runId: string; idToken: string }> {
   const issuer = op!.issuer;
   const config = new oidc.Configuration({ issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token` }, CLIENT_ID, {}, oidc.None());
   oidc.allowInsecureRequests(config);
@@ -130,7 +130,7 @@ async function inspectedRun(request: APIRequestContext): Promise<string> {
   const listed = await request.post('/api/invoke/history.list', { data: { ref: connection.id, limit: 1 }, headers: { origin: new URL(consoleUrl as string).origin } });
   const history = (await listed.json()) as { ok: boolean; value: { runId: string; source: string }[] };
   expect(history.value[0]?.source).toBe('inspect');
-  return history.value[0]!.runId;
+  return { runId: history.value[0]!.runId, idToken: tokens.id_token! };
 }
 
 const editorOf = (page: Page, title: string | RegExp) => page.getByRole('dialog', { name: title });
@@ -300,6 +300,8 @@ test('role editor: organizations, roles, every validation rule as you type, undo
   await page.getByRole('option', { name: orgA.name }).click();
   await expect(exporter.getByTestId('export-content')).toContainText('"role_name": "sso-admins"');
   await expect(exporter.getByTestId('export-content')).toContainText('"inherited_role_names"');
+  const [download] = await Promise.all([page.waitForEvent('download'), exporter.getByRole('button', { name: /^Save / }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
   await page.keyboard.press('Escape');
   await expect(exporter).toBeHidden();
   await screenshot(page, testInfo, 'page');
@@ -365,7 +367,7 @@ test('access simulator on hand-written claims: allowed, undetermined, 404, the d
 });
 
 test('a History run: the claims viewer shows the resolution and opens the simulator on it', async ({ page }, testInfo) => {
-  const runId = await inspectedRun(page.request);
+  const { runId, idToken } = await inspectedRun(page.request);
   await page.goto(`${consoleUrl}#/runs/${runId}`);
   const card = page.getByTestId('groups-card');
   await expect(card.getByTestId('role-matches')).toContainText('sso-admins');
@@ -386,4 +388,13 @@ test('a History run: the claims viewer shows the resolution and opens the simula
   await expect(decision.getByTestId('explanation')).toContainText('Group "sso-admins" → role "sso-admins"');
   await expect(decision.getByTestId('decision-graph').locator('[data-decisive="true"][data-kind="group"]')).toContainText('sso-admins');
   await screenshot(page, testInfo, 'decision-graph-run', decision);
+
+  // The same login from its pasted ID token (checked like inspect, not stored): the same answer.
+  await page.getByRole('radio', { name: 'ID token' }).check();
+  await page.getByRole('textbox', { name: 'ID token', exact: true }).fill(idToken);
+  const [checked] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/invoke/access.check')), page.getByRole('button', { name: 'Check access' }).click()]);
+  expect(checked.request().postDataJSON()).toMatchObject({ source: { kind: 'idToken', token: idToken } });
+  expect(await checked.json()).toMatchObject({ ok: true, value: { decision: 'allowed' } });
+  await expect(decision).toHaveAttribute('data-decision', 'allowed');
+  await expect(decision.getByTestId('explanation')).toContainText('Group "sso-admins" → role "sso-admins"');
 });

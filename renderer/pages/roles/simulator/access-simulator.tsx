@@ -69,7 +69,7 @@ export function AccessSimulator() {
     }
     const source = sourceOf(values.source);
     if ('field' in source) {
-      form.setError(`source.${source.field}` as 'source', { message: source.message });
+      form.setError(`source.${source.field}`, { message: source.message });
       failed = true;
     }
     if (failed || !values.connection || !values.permission || 'field' in source) return;
@@ -81,7 +81,19 @@ export function AccessSimulator() {
       ...(values.sessionOrganization ? { sessionOrganization: values.sessionOrganization } : {}),
     });
     setDecision(result.ok ? result.value : null);
+    if (!result.ok) placeError(result.error.field, result.error.message, values.source);
   });
+
+  /** An engine refusal that names a field lands on it (`ref` → Connection, `source.*` → the claims input shown). */
+  const placeError = (field: string | undefined, message: string, source: SourceValues) => {
+    if (!field) return;
+    if (field === 'ref') form.setError('connection', { message }, { shouldFocus: true });
+    else if (field.startsWith('permission')) form.setError('permission', { message }, { shouldFocus: true });
+    else if (field.startsWith('source')) {
+      const target = ({ claims: 'claimsJson', run: 'runId', idToken: 'token', accessToken: 'token', samlResponse: 'samlResponse' } as const)[source.kind];
+      form.setError(`source.${target}`, { message });
+    }
+  };
 
   const errors = form.formState.errors;
   const orgOptions = (data.orgs ?? []).map((org) => ({ value: org.id, label: `${org.name} (${org.id})` }));
