@@ -18,10 +18,15 @@ export function DecisionGraph({ decision, roles, builtIns }: { decision: AccessD
   const dark = useComputedColorScheme('light') === 'dark';
   const { nodes, edges, height } = useMemo(() => {
     const model = buildDecisionGraph(decision, roles, builtIns);
+    // The deciding chain runs straight along the top row; columns it does not visit leave that row free, so no other
+    // node sits on the highlighted line.
+    const lane = model.nodes.some((node) => node.decisive);
+    const decisiveColumns = new Set(model.nodes.filter((node) => node.decisive).map((node) => node.column));
+    const ordered = [...model.nodes].sort((a, b) => a.column - b.column || Number(b.decisive) - Number(a.decisive));
     const rows = new Map<number, number>();
     const color = decision.decision === 'allowed' ? 'var(--mantine-color-teal-6)' : decision.decision === 'undetermined' ? 'var(--mantine-color-orange-6)' : 'var(--mantine-color-red-6)';
-    const flowNodes: Node[] = model.nodes.map((node) => {
-      const row = rows.get(node.column) ?? 0;
+    const flowNodes: Node[] = ordered.map((node) => {
+      const row = rows.get(node.column) ?? (lane && !decisiveColumns.has(node.column) ? 1 : 0);
       rows.set(node.column, row + 1);
       return {
         id: node.id,
@@ -74,7 +79,7 @@ export function DecisionGraph({ decision, roles, builtIns }: { decision: AccessD
           minZoom={0.3}
         >
           <Background />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} position="bottom-right" />
         </ReactFlow>
       </Box>
       <Group component="figcaption" id="decision-graph-caption" gap="md" mt={6}>
