@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { missingDeps } from './lib/system-deps.mjs';
+import { judgeSkips } from './lib/skip-policy.mjs';
 
 const run = (label, command, args, env = {}) => {
   console.log(`\n── ${label}`);
@@ -62,6 +63,20 @@ if (existsSync('test-results/e2e-report.json')) {
   failed += stats.unexpected;
   skipped += stats.skipped;
 }
+// Skip policy: only the Electron runtime may skip (with its printed reason); any other skip fails the run.
+const readReport = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined);
+const { allowed, violations } = judgeSkips({
+  unit: readReport('test-results/unit.json'),
+  integration: readReport('test-results/integration.json'),
+  e2e: readReport('test-results/e2e-report.json'),
+});
+for (const skip of allowed) console.log(`allowed skip: ${skip.name} — ${skip.reason}`);
+if (violations.length) {
+  console.error(`\n${violations.length} test(s) skipped because something they need is missing; only the Electron runtime may skip:`);
+  for (const skip of violations) console.error(`  ${skip.file}: ${skip.name}${skip.reason ? ` (${skip.reason})` : ''}`);
+}
+step('skip policy', violations.length === 0);
+
 const failedSteps = steps.filter((s) => !s.ok).map((s) => s.label);
 console.log(`\n${failedSteps.length ? `failed steps: ${failedSteps.join(', ')}` : 'all steps green'}`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

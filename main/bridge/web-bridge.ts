@@ -5,6 +5,7 @@ import {
   checkHost,
   checkOrigin,
   checkStateChanging,
+  jsonForHttp,
   newSecret,
   readCookie,
   sameSecret,
@@ -33,6 +34,15 @@ export interface WebBridge {
 }
 
 const loopback = '127.0.0.1';
+
+/** `decodeURIComponent`, but undefined for malformed percent-encoding (`%E0%A4%A`, `%zz`) instead of a throw (→ 400). */
+function decodeOperation(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Browser mode: serves the built renderer and the contract over HTTP on 127.0.0.1 only.
@@ -94,9 +104,11 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
         response.writeHead(body.status, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' });
         return response.end(body.reason);
       }
-      const result = await options.engine.invoke(decodeURIComponent(url.pathname.slice('/api/invoke/'.length)), body.value);
+      const operation = decodeOperation(url.pathname.slice('/api/invoke/'.length));
+      if (operation === undefined) return refuse(response, { status: 400, reason: 'The operation name in the path is not valid percent-encoding.' });
+      const result = await options.engine.invoke(operation, body.value);
       response.writeHead(200, { ...securityHeaders, 'content-type': 'application/json' });
-      return response.end(JSON.stringify(result));
+      return response.end(jsonForHttp(result));
     }
 
     if (url.pathname === '/api/events' && request.method === 'GET') {
@@ -115,8 +127,8 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
 
   const server = createServer((request, response) => {
     handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500, securityHeaders);
-      response.end();
+      if (!response.headersSent) response.writeHead(500, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' });
+      response.end('The bridge could not handle this request.');
     });
   });
   server.requestTimeout = 30_000;

@@ -1,4 +1,5 @@
 import type { AppErrorShape, Result } from '../contract/index.js';
+import { escapeNonPrintable } from '../contract/printable.js';
 
 /** Exit codes of the CLI contract (product.md). */
 export const exitCodes = { ok: 0, checkFailed: 1, badInput: 2 } as const;
@@ -18,6 +19,14 @@ export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };
+
+/**
+ * Everything the CLI prints goes through this: control, bidi and invisible characters from any source (names, IdP
+ * claims, error messages quoting input) are printed as `\uXXXX`, so data cannot drive the admin's terminal.
+ */
+export function escapingIo(io: CliIo): CliIo {
+  return { stdout: (text) => io.stdout(escapeNonPrintable(text)), stderr: (text) => io.stderr(escapeNonPrintable(text)) };
+}
 
 /** Errors go to stderr and name the field or check; with --json the error is also printed as JSON on stdout. */
 export function printError(io: CliIo, error: AppErrorShape, json: boolean): never {

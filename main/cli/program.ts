@@ -1,13 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { version } from './build-info.js';
 import { CliContext } from './cli-context.js';
-import { CliExit, exitCodes, type CliIo } from './cli-io.js';
+import { CliExit, escapingIo, exitCodes, type CliIo } from './cli-io.js';
 import { registerConfig } from './commands/config.js';
 import { registerConnections } from './commands/connections.js';
 import { registerExport } from './commands/export.js';
 import { registerServe } from './commands/serve.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerTest } from './commands/test.js';
+import { registerTargets } from './commands/targets.js';
+import { registerRolesPush } from './commands/push.js';
+import { registerEngine } from './commands/engine.js';
 import { registerOrgs } from './commands/orgs.js';
 import { registerRoles } from './commands/roles.js';
 import { registerAccess } from './commands/access.js';
@@ -33,11 +36,16 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   registerOrgs(program, context);
   registerRoles(program, context);
   registerAccess(program, context);
+  // After registerRoles: plan/push hang off its `roles` command.
+  registerTargets(program, context);
+  registerRolesPush(program, context);
+  registerEngine(program, context);
   return { program, context };
 }
 
 /** Runs the CLI and returns the exit code: 0 success, 1 a check failed, 2 bad input or unusable environment. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = escapingIo(rawIo);
   const { program, context } = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });

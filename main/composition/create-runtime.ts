@@ -2,10 +2,12 @@ import { userInfo } from 'node:os';
 import { createEngine, type Engine } from '../core/engine.js';
 import { createLogger, type Logger } from '../core/log/logger.js';
 import { systemClock } from '../core/ports/clock.js';
+import { reconcileSecrets } from '../core/connections/reconcile.js';
 import { openSqliteStore } from '../adapters/sqlite-store/index.js';
 import { createKeytarSecretStore } from '../adapters/keychain/index.js';
 import { createNodeHttp } from '../adapters/http/node-http.js';
 import { createNodeLoopback } from '../adapters/loopback/index.js';
+import { createNodeApiServer } from '../adapters/rbac-server/node-api-server.js';
 
 export interface RuntimeOptions {
   mode: 'desktop' | 'browser' | 'cli';
@@ -25,7 +27,7 @@ export interface Runtime {
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const store = openSqliteStore(options.dataDir);
   const log = options.logger ?? createLogger((line) => process.stderr.write(line + '\n'), 'warn');
-  const engine = createEngine({
+  const ports = {
     store,
     secrets: createKeytarSecretStore({ workerPath: options.workerPath }),
     http: createNodeHttp(),
@@ -33,6 +35,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     log,
     // Test-run callbacks (OIDC redirect URI, SAML ACS) on 127.0.0.1:<testPort>; bound on the first live test only.
     loopback: createNodeLoopback({ logger: log }),
+    // The rehearsal engine (Arthur-compatible API) on 127.0.0.1; bound by `rehearsal.start` only.
+    apiServer: createNodeApiServer({ logger: log }),
     runtime: {
       version: options.version,
       mode: options.mode,
@@ -40,7 +44,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       platform: process.platform,
       actor: `${options.mode}:${safeUserName()}`,
     },
-  });
+  };
+  const engine = createEngine(ports);
+  // The long-running modes put keychain and database back in step after a crash (a CLI command does not: it would add
+  // keychain calls, and their failures, to commands that need no secret). Best effort, in the background.
+  if (options.mode !== 'cli') {
+    void reconcileSecrets(ports).catch((error: unknown) => log.log('warn', 'start-up keychain reconcile skipped', { error: String((error as Error)?.message ?? error) }));
+  }
   return { engine, close: () => engine.close() };
 }
 

@@ -12,6 +12,7 @@ import { auditOperations } from './operations/audit.js';
 import { connectionOperations } from './operations/connections.js';
 import { testRunOperations } from './operations/test-runs.js';
 import { rbacOperations } from './operations/rbac.js';
+import { targetOperations } from './operations/targets.js';
 import { operationNameList } from './operation-names.js';
 
 export const operations = {
@@ -21,6 +22,7 @@ export const operations = {
   ...connectionOperations,
   ...testRunOperations,
   ...rbacOperations,
+  ...targetOperations,
 };
 
 export type Operations = typeof operations;
@@ -78,3 +80,5 @@ export * from './schemas/test-run.js';
 export * from './operations/rbac.js';
 export * from './schemas/rbac.js';
 export * from './schemas/rbac-catalogue.js';
+export * from './operations/targets.js';
+export * from './schemas/targets.js';

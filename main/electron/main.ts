@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRuntime, type Runtime } from '../composition/create-runtime.js';
@@ -7,7 +7,8 @@ import { createLogger } from '../core/log/logger.js';
 import { resolveDataDir } from '../platform/data-dir.js';
 import { appOrigin, appScheme, appSchemePrivileges, productName } from './app-origin.js';
 import { createAppRequestHandler } from './app-files.js';
-import { forwardEngineEvents, isTrustedAppFrame, registerIpcHandlers } from './ipc-registrar.js';
+import { registerContractIpc } from './contract-ipc.js';
+import { forwardEngineEvents, isTrustedAppFrame } from './ipc-registrar.js';
 import { createMainWindow } from './window-factory.js';
 import { installSessionGuards, installWindowGuards, isExternalHttpsUrl } from './window-guards.js';
 
@@ -78,7 +79,10 @@ async function onReady(): Promise<void> {
     logger,
   });
   // §17: one handler per operation, each checking that the caller is our window's top frame.
-  registerIpcHandlers(ipcMain, runtime.engine, { isTrustedSender: (frame) => isTrustedAppFrame(frame, appOrigin) });
+  registerContractIpc(runtime.engine, { isTrustedSender: (frame) => isTrustedAppFrame(frame, appOrigin) });
+  // The loopback RBAC engine (Arthur-compatible API on 127.0.0.1) the local rehearsal target points at.
+  const rehearsal = await runtime.engine.invoke('rehearsal.start', {});
+  if (!rehearsal.ok) logger.log('warn', 'the RBAC rehearsal engine did not start', { error: rehearsal.error.message });
   openMainWindow(runtime.engine);
 }
 

@@ -247,6 +247,7 @@ describe('keytar SecretStore without a usable keychain', () => {
       import { createKeytarSecretStore } from ${JSON.stringify(join(root, 'main/adapters/keychain/index.ts'))};
       const store = createKeytarSecretStore({
         workerPath: process.argv[2],
+        env: process.env, // the stand-in worker reads TEST_WORKER_*, which the default (minimal) environment leaves out
         onWorkerStderr: (text) => text.includes('received') && process.exit(0), // the worker is now stuck
       });
       void store.get('acct');
@@ -266,7 +267,7 @@ describe('keytar SecretStore without a usable keychain', () => {
     await bundle(
       `
       import { createKeytarSecretStore } from ${JSON.stringify(join(root, 'main/adapters/keychain/index.ts'))};
-      const store = createKeytarSecretStore({ workerPath: process.argv[2] });
+      const store = createKeytarSecretStore({ workerPath: process.argv[2], env: process.env });
       console.log('answer', await store.get('acct'));
       `,
       cli,

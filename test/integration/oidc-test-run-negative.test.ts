@@ -24,9 +24,9 @@ describe('OIDC test runs: negative cases (jose OP)', () => {
   });
 
   /** One live run: start, let the OP redirect, deliver the callback to the loopback listener, wait for the report. */
-  async function liveRun(scenario: JoseOpScenario, ref = 'Jose') {
+  async function liveRun(scenario: JoseOpScenario, ref = 'Jose', timeoutSeconds = 20) {
     op.scenario = scenario;
-    const start = await wb.call<{ runId: string; authorizeUrl: string }>('tests.start', { ref, timeoutSeconds: 20 });
+    const start = await wb.call<{ runId: string; authorizeUrl: string }>('tests.start', { ref, timeoutSeconds });
     const callbackUrl = await op.authorize(start.authorizeUrl);
     const page = await fetch(callbackUrl);
     const text = await page.text();
@@ -102,19 +102,22 @@ describe('OIDC test runs: negative cases (jose OP)', () => {
     expect(check(report, 'oidc.id_token.exp')?.hint).toMatch(/NTP/);
   });
 
-  it('missing state → oidc.callback.state, a clear page, and no code exchange', async () => {
+  it('missing state → refused (a clear page, no code exchange); the run waits, and at its timeout oidc.callback.state names it', async () => {
     const tokenCalls = op.counts.token;
-    const { report, page } = await liveRun({ callback: { state: null } });
+    // A refused callback does not end the run (a forged one must not end a live test): it fails at its 1 s timeout.
+    const { report, page } = await liveRun({ callback: { state: null } }, 'Jose', 1);
     expectFailure(report, 'oidc.callback.state', /no state/);
+    expect(check(report, 'oidc.callback.received')?.message).toMatch(/timed out/);
+    expect(report.steps.some((step) => step.name === 'callback' && step.status === 'refused')).toBe(true);
     expect(page.status).toBe(400);
     expect(op.counts.token).toBe(tokenCalls);
   });
 
-  it('replayed state → refused page; the waiting run fails oidc.callback.state; the code is not redeemed again', async () => {
+  it('replayed state → refused page; the waiting run keeps waiting and at its timeout names the replay; the code is not redeemed again', async () => {
     const first = await liveRun({});
     expect(first.report.outcome).toBe('passed');
     op.scenario = {};
-    const second = await wb.call<{ runId: string; authorizeUrl: string }>('tests.start', { ref: 'Jose', timeoutSeconds: 20 });
+    const second = await wb.call<{ runId: string; authorizeUrl: string }>('tests.start', { ref: 'Jose', timeoutSeconds: 1 });
     const tokenCalls = op.counts.token;
     const replay = await fetch(first.callbackUrl);
     expect(replay.status).toBe(409);

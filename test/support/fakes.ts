@@ -1,5 +1,5 @@
 /** In-memory fakes of the engine's ports, for unit tests that run the engine whole. */
-import type { AuditEntry, KeychainStatus, Organization, Role, StoredConnection } from '../../main/contract/index.js';
+import { nameKey, type AuditEntry, type KeychainStatus, type Organization, type PushRecord, type Role, type StoredConnection, type StoredTarget } from '../../main/contract/index.js';
 import type {
   Clock,
   ConnectionRepo,
@@ -33,10 +33,13 @@ export class MemorySecretStore implements SecretStore {
   async delete(account: string) {
     return this.items.delete(account);
   }
+  async accounts() {
+    return [...this.items.keys()];
+  }
   async close() {}
 }
 
-/** In-memory ConnectionRepo: documents kept as JSON text (like SQLite), name unique ignoring case. */
+/** In-memory ConnectionRepo: documents kept as JSON text (like SQLite), name unique on its name key (like SQLite). */
 export class MemoryConnectionRepo implements ConnectionRepo {
   readonly rows = new Map<string, string>();
   list() {
@@ -47,8 +50,8 @@ export class MemoryConnectionRepo implements ConnectionRepo {
     return json === undefined ? undefined : (JSON.parse(json) as StoredConnection);
   }
   findByName(name: string) {
-    const key = name.trim().toLowerCase();
-    return this.list().find((c) => c.displayName.toLowerCase() === key);
+    const key = nameKey(name);
+    return this.list().find((c) => nameKey(c.displayName) === key);
   }
   put(connection: StoredConnection) {
     const clash = this.findByName(connection.displayName);
@@ -112,6 +115,10 @@ export function createMemoryStore(): Store {
   const testRuns = new MemoryTestRunRepo();
   const organizations = new MemoryNamedRepo<Organization>('organizations');
   const roles = new MemoryNamedRepo<Role>('roles');
+  const targets = new MemoryNamedRepo<StoredTarget>('targets');
+  const rehearsalOrganizations = new MemoryNamedRepo<Organization>('rehearsal_organizations');
+  const rehearsalRoles = new MemoryNamedRepo<Role>('rehearsal_roles');
+  const pushes: string[] = [];
   return {
     settings: {
       getAll: () => Object.fromEntries(settings),
@@ -133,10 +140,22 @@ export function createMemoryStore(): Store {
     testRuns,
     organizations,
     roles,
+    targets,
+    pushes: {
+      add: (push) => void pushes.push(JSON.stringify(push)),
+      list: ({ limit }) =>
+        pushes
+          .map((json) => JSON.parse(json) as PushRecord)
+          .reverse()
+          .slice(0, limit)
+          .map(({ plan: _plan, results: _results, ...summary }) => summary),
+      get: (id) => pushes.map((json) => JSON.parse(json) as PushRecord).find((push) => push.id === id),
+    },
+    rehearsal: { organizations: rehearsalOrganizations, roles: rehearsalRoles },
     transaction: (work) => {
       // Roll back connections, orgs, roles, audit entries and History when the work throws, as SQLite would.
       const rows = new Map(connections.rows);
-      const named = [organizations, roles].map((repo) => [repo, new Map(repo.rows)] as const);
+      const named = [organizations, roles, targets, rehearsalOrganizations, rehearsalRoles].map((repo) => [repo, new Map(repo.rows)] as const);
       const auditLength = audit.length;
       const runsLength = testRuns.rows.length;
       try {

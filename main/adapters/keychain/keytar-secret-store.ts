@@ -19,7 +19,10 @@ export interface KeytarSecretStoreOptions {
   service?: string;
   /** Deadline for each call, worker start-up included. */
   timeoutMs?: number;
-  /** The worker's environment (default: this process's). Tests point DBUS_SESSION_BUS_ADDRESS elsewhere with it. */
+  /**
+   * The worker's environment, used exactly as given. Default: `workerEnvironment(process.env)`, only what the OS
+   * keychain needs. Tests point DBUS_SESSION_BUS_ADDRESS elsewhere with it.
+   */
   env?: NodeJS.ProcessEnv;
   /** Receives the worker's stderr (e.g. for the app log); without it, the worker's stderr is this process's. */
   onWorkerStderr?: (text: string) => void;
@@ -29,6 +32,23 @@ interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
+}
+
+/**
+ * What the keychain worker may see of this process's environment: only what libsecret/D-Bus (Linux), the Keychain
+ * (macOS) and the Credential Manager (Windows) need to find the user's keychain. Everything else stays out, notably
+ * the variable named by `--client-secret-env` and any other secret a CLI user has in the environment.
+ */
+const workerVariables = [
+  'PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TMPDIR',
+  'DBUS_SESSION_BUS_ADDRESS', 'XDG_RUNTIME_DIR', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CURRENT_DESKTOP', 'DISPLAY', 'WAYLAND_DISPLAY', 'XAUTHORITY',
+  'SystemRoot', 'SYSTEMROOT', 'windir', 'USERPROFILE', 'USERNAME', 'USERDOMAIN', 'APPDATA', 'LOCALAPPDATA', 'TEMP', 'TMP', 'ComSpec',
+] as const;
+
+export function workerEnvironment(from: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of workerVariables) if (from[name] !== undefined) env[name] = from[name];
+  return env;
 }
 
 /** How long close() waits to see a SIGKILLed worker reaped before returning anyway. */
@@ -72,6 +92,11 @@ class KeytarSecretStore implements SecretStore {
 
   async delete(account: string): Promise<boolean> {
     return (await this.call({ op: 'delete', account })) === true;
+  }
+
+  async accounts(): Promise<string[]> {
+    const value = await this.call({ op: 'list', account: '' });
+    return Array.isArray(value) ? value.filter((a): a is string => typeof a === 'string') : [];
   }
 
   /** Kills the worker without asking it (it may be stuck in libsecret); waits at most 1 s for it to be reaped. */
@@ -119,7 +144,7 @@ class KeytarSecretStore implements SecretStore {
     if (!existsSync(workerPath)) {
       throw this.failure('unavailable', `its helper ${workerPath} is missing; rebuild SSO Workbench (npm run build)`);
     }
-    const env = { ...(this.options.env ?? process.env) };
+    const env = this.options.env ? { ...this.options.env } : workerEnvironment(process.env);
     // Electron's binary runs the worker as plain Node only when told to.
     if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1';
     const worker = fork(workerPath, [this.service], {

@@ -12,7 +12,7 @@ import type * as Keytar from 'keytar';
 import { classifyKeychainError, shortCause } from './classify.js';
 import { PROBE_ACCOUNT, isWorkerRequest, type ProbeOutcome, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
-type KeytarApi = Pick<typeof Keytar, 'getPassword' | 'setPassword' | 'deletePassword'>;
+type KeytarApi = Pick<typeof Keytar, 'getPassword' | 'setPassword' | 'deletePassword' | 'findCredentials'>;
 
 // keytar is a native CommonJS module; the bundle is ESM, so load it through require. Not named `require`: the
 // app's build adds its own `require` banner to ESM bundles.
@@ -55,6 +55,9 @@ async function perform(request: WorkerRequest): Promise<unknown> {
       return api.deletePassword(service, request.account);
     case 'probe':
       return probe(api);
+    case 'list':
+      // Account names only: the values findCredentials also returns never leave this process.
+      return (await api.findCredentials(service)).map((credential) => credential.account).filter((account) => account !== PROBE_ACCOUNT);
   }
 }
 

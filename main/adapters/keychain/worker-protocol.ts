@@ -5,8 +5,8 @@
  */
 import type { SecretStoreFailure } from '../../core/ports/secret-store.js';
 
-/** `probe` writes, reads back and deletes a throw-away item in one round trip, so status() has one deadline. */
-export const workerOps = ['set', 'get', 'delete', 'probe'] as const;
+/** `list` answers the account names under the service (never the values). `probe` writes, reads back and deletes a throw-away item in one round trip, so status() has one deadline. */
+export const workerOps = ['set', 'get', 'delete', 'probe', 'list'] as const;
 export type WorkerOp = (typeof workerOps)[number];
 
 /** The item `probe` uses. Never a real secret's account. */

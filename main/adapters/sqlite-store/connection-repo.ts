@@ -1,11 +1,14 @@
 import type { ConnectionRepo } from '../../core/ports/store.js';
-import type { StoredConnection } from '../../contract/index.js';
+import { nameKey, type StoredConnection } from '../../contract/index.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
 import type { SqliteDatabase } from './open-database.js';
 
 type Row = { document: string };
 
-/** Connections as a document table keyed by id and lower(displayName); the engine validates documents. */
+/**
+ * Connections as a document table keyed by id and the display name's uniqueness key (`nameKey`: NFKC, zero-width
+ * stripped, case-folded; the column keeps its first name, name_lower); the engine validates documents.
+ */
 export function createConnectionRepo(db: SqliteDatabase): ConnectionRepo {
   const selectAll = db.prepare<[], Row>('SELECT document FROM connections ORDER BY name_lower');
   const selectById = db.prepare<[string], Row>('SELECT document FROM connections WHERE id = ?');
@@ -16,19 +19,35 @@ export function createConnectionRepo(db: SqliteDatabase): ConnectionRepo {
   );
   const remove = db.prepare<[string]>('DELETE FROM connections WHERE id = ?');
   const read = (row: Row | undefined) => (row ? (fromJsonColumn(row.document, 'Connection') as StoredConnection) : undefined);
+  rekeyNames(db);
 
   return {
     list: () => selectAll.all().map((row) => read(row) as StoredConnection),
     get: (id) => read(selectById.get(id)),
-    findByName: (name) => read(selectByName.get(name.trim().toLowerCase())),
+    findByName: (name) => read(selectByName.get(nameKey(name))),
     put(connection) {
-      const nameLower = connection.displayName.trim().toLowerCase();
+      const nameLower = nameKey(connection.displayName);
       const clash = read(selectByName.get(nameLower));
       if (clash && clash.id !== connection.id) {
-        throw new Error(`A connection named "${clash.displayName}" already exists (names are unique, ignoring case).`);
+        throw new Error(`A connection named "${clash.displayName}" already exists (names are unique, ignoring case and invisible characters).`);
       }
       upsert.run(connection.id, nameLower, connection.updatedAt, toJsonColumn(connection, 'Connection'));
     },
     delete: (id) => remove.run(id).changes > 0,
   };
+}
+
+/**
+ * Rows written before the name key existed hold lower(trim(name)); bring them to `nameKey` so the unique index
+ * compares what the engine compares. A row whose new key would clash keeps its old one (the engine still refuses
+ * the clash on the next save of either, as its check reads the same key).
+ */
+function rekeyNames(db: SqliteDatabase): void {
+  const rows = db.prepare<[], { id: string; name_lower: string; document: string }>('SELECT id, name_lower, document FROM connections').all();
+  const stale = rows
+    .map((row) => ({ id: row.id, old: row.name_lower, key: nameKey((fromJsonColumn(row.document, 'Connection') as StoredConnection).displayName) }))
+    .filter((row) => row.key !== row.old);
+  if (stale.length === 0) return;
+  const update = db.prepare<[string, string]>('UPDATE OR IGNORE connections SET name_lower = ? WHERE id = ?');
+  db.transaction(() => stale.forEach((row) => update.run(row.key, row.id)))();
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { moveAwayAdvice, StoreOpenError } from './store-open-error.js';
@@ -28,6 +28,7 @@ export function openDatabase(dataDir: string): { db: SqliteDatabase; file: strin
   const file = join(dataDir, databaseFileName);
   let db: SqliteDatabase;
   try {
+    ownerOnly(file);
     db = new Database(file);
   } catch (error) {
     throw new StoreOpenError(file, `Cannot open the database ${file}: ${messageOf(error)}. Check that the file and its directory are readable and writable by you.`, {
@@ -46,6 +47,18 @@ export function openDatabase(dataDir: string): { db: SqliteDatabase; file: strin
     db.close();
     if (error instanceof StoreOpenError) throw error;
     throw new StoreOpenError(file, `Cannot open the database ${file}: ${messageOf(error)}. ${moveAwayAdvice(file)}`, { cause: error });
+  }
+}
+
+/**
+ * The database (audit log, connection settings, History) is readable by this OS user only: created 0600 before SQLite
+ * opens it (SQLite then gives its -wal and -shm files the same mode), and an older file created 0644 is narrowed.
+ */
+function ownerOnly(file: string): void {
+  if (process.platform === 'win32') return; // NTFS ACLs of the user profile apply; POSIX modes do not
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
   }
 }
 

@@ -6,6 +6,7 @@ import { createConnectionRepo } from './connection-repo.js';
 import { createSettingsRepo } from './settings-repo.js';
 import { createTestRunRepo } from './test-run-repo.js';
 import { createOrganizationRepo, createRoleRepo } from './rbac-repos.js';
+import { createPushRepo, createRehearsalRepos, createTargetRepo } from './target-repos.js';
 
 /** The connection settings in force, as SQLite reports them (for diagnostics and tests). */
 export interface StorePragmas {
@@ -50,6 +51,9 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     testRuns,
     organizations,
     roles,
+    targets: createTargetRepo(db),
+    pushes: createPushRepo(db),
+    rehearsal: createRehearsalRepos(db),
     // better-sqlite3 commits when `work` returns and rolls back when it throws; nested calls become savepoints.
     transaction: <T>(work: () => T): T => db.transaction(work)(),
     close: () => {

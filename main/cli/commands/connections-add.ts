@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import type { IdpMetadata, OidcDiscovery } from '../../contract/index.js';
 import type { CliContext } from '../cli-context.js';
+import { inputFileCaps, readInputFile } from '../input-file.js';
 import { printError } from '../cli-io.js';
 import { printConnection } from './connections.js';
 
@@ -125,11 +125,7 @@ export function registerConnectionsAdd(connections: Command, context: CliContext
 }
 
 async function readMetadataFile(context: CliContext, file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    return printError(context.io, { code: 'invalid_input', field: '--metadata', message: `--metadata: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).` }, context.json);
-  }
+  return readInputFile(context, '--metadata', file, inputFileCaps.metadata);
 }
 
 function dropUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import type { Report } from '../../contract/index.js';
 import type { CliContext } from '../cli-context.js';
 import { printError } from '../cli-io.js';
+import { inputFileCaps, readInputFile } from '../input-file.js';
 import { finishWithReport } from './test.js';
 
 interface InspectOptions {
@@ -12,11 +12,7 @@ interface InspectOptions {
 }
 
 async function readTokenFile(context: CliContext, option: string, file: string): Promise<string> {
-  try {
-    return (await readFile(file, 'utf8')).trim();
-  } catch (error) {
-    return printError(context.io, { code: 'invalid_input', field: option, message: `${option}: cannot read ${file} (${(error as Error).message}).` }, context.json);
-  }
+  return (await readInputFile(context, option, file, inputFileCaps.token)).trim();
 }
 
 /**

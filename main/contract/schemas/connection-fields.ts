@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { nameSchema } from './name-rule.js';
+
+export { codePointLabel, nameKey, nameProblem, nameSchema, sameName } from './name-rule.js';
 
 /** Protocols and providers exactly as ClearML's "New Provider Connection" modal lists them (product.md). */
 export const connectionProtocols = ['oidc', 'saml'] as const;
@@ -58,12 +61,11 @@ export const webappUrlSchema = urlField((url, value) =>
   url.search ? `"${value}" has a query string (?…): enter only the web app's base address, e.g. https://app.clearml.example.com.` : null,
 );
 
-/** Display name: shown on the login page; unique ignoring case (checked against the store by the engine). */
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Display name is empty: give the connection a name (it is shown on the login page).')
-  .max(80, 'Display name is longer than 80 characters: shorten it.');
+/**
+ * Display name: shown on the login page; unique on its name key (NFKC, zero-width stripped, case-folded; checked
+ * against the store by the engine). No control or bidi characters: see name-rule.ts, shared with roles/orgs/targets.
+ */
+export const displayNameSchema = nameSchema({ label: 'Display name', max: 80, purpose: 'give the connection a name (it is shown on the login page)' });
 
 /** One OAuth scope token (RFC 6749 §3.3): no spaces, quotes or backslashes. */
 export const scopeSchema = z
@@ -98,6 +100,21 @@ export const lastTestSchema = z
   })
   .strict();
 export type LastTest = z.infer<typeof lastTestSchema>;
+
+/**
+ * The last passing run (live test or offline inspect): what an export's validation stamp cites, so a reviewer can
+ * find the run in History that proved the exported settings.
+ */
+export const lastPassSchema = z
+  .object({
+    runId: z.string(),
+    at: z.string(),
+    source: z.enum(['live', 'inspect']),
+    checksPassed: z.number().int().min(0),
+    checksWarned: z.number().int().min(0),
+  })
+  .strict();
+export type LastPass = z.infer<typeof lastPassSchema>;
 
 /** Non-blocking advice on a connection, tied to the field it is about. */
 export const connectionWarningSchema = z.object({ field: z.string(), message: z.string() }).strict();

@@ -64,7 +64,8 @@ export const stepSchema = z.object({
   name: z.enum(['authorize', 'callback', 'token', 'userinfo', 'validate', 'verdict']),
   startedAt: z.string(),
   durationMs: z.number(),
-  status: z.enum(['ok', 'failed', 'skipped']),
+  /** `refused`: a callback that was not this run's (unknown, missing or used state) was refused; the run kept waiting. */
+  status: z.enum(['ok', 'failed', 'skipped', 'refused']),
 });
 
 export const reportSchema = z.object({

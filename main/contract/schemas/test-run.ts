@@ -104,7 +104,7 @@ export const testRunProgressSchema = z.object({
   runId: z.string(),
   connectionId: z.string(),
   step: stepSchema.shape.name,
-  status: z.enum(['started', 'ok', 'failed', 'skipped']),
+  status: z.enum(['started', 'ok', 'failed', 'skipped', 'refused']),
   /** Set when the step ended. */
   durationMs: z.number().optional(),
   at: z.string(),

@@ -5,7 +5,7 @@ import { settingsOf } from './document.js';
 import { parseOrThrow, requireConnection, throwIssues } from './lookup.js';
 import { applyPatch } from './patch.js';
 import { saveConnection } from './save.js';
-import { secretAccounts } from './secrets.js';
+import { deleteSecretsAfterCommit, secretAccounts } from './secrets.js';
 import type { SecretInput } from './signing-key.js';
 
 type Ops =
@@ -69,14 +69,16 @@ export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => 
     },
     'connections.remove': async ({ ref }) => {
       const existing = requireConnection(repo, ref);
-      // Keychain items first: if the keychain refuses, the connection stays and the error says how to fix it.
+      // The keychain is reached first: if it refuses (locked, unavailable), the connection stays and the error says how
+      // to fix it. Then the row goes, then its items (crash-safe order: at worst an orphan item, removed at start-up).
       const accounts = [secretAccounts.clientSecret(existing.id), secretAccounts.samlPrivateKey(existing.id)];
       const hasSecrets = existing.protocol === 'oidc' ? existing.hasClientSecret : existing.hasPrivateKey;
-      if (hasSecrets) for (const account of accounts) await ports.secrets.delete(account);
+      if (hasSecrets) await ports.secrets.get(accounts[existing.protocol === 'oidc' ? 0 : 1] as string);
       ports.store.transaction(() => {
         repo.delete(existing.id);
         audit.record('connections.remove', existing.id, { name: existing.displayName, protocol: existing.protocol, provider: existing.provider });
       });
+      if (hasSecrets) await deleteSecretsAfterCommit(ports.secrets, accounts, ports.log);
       return { id: existing.id, name: existing.displayName, removed: true as const };
     },
     'connections.setActive': ({ ref, active }) => {

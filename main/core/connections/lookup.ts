@@ -20,7 +20,7 @@ export function requireConnection(repo: ConnectionRepo, ref: string): StoredConn
 export function assertNameFree(repo: ConnectionRepo, displayName: string, ownId: string | null): void {
   const clash = repo.findByName(displayName);
   if (clash && clash.id !== ownId) {
-    throw new AppError('conflict', `displayName: a connection named "${clash.displayName}" already exists (names are unique, ignoring case).`, {
+    throw new AppError('conflict', `displayName: a connection named "${clash.displayName}" already exists (names are unique, ignoring case, width variants and invisible characters).`, {
       field: 'displayName',
       hint: 'Choose another display name, or edit the existing connection.',
     });

@@ -1,9 +1,9 @@
-import { connectionDocumentSchema, type ConnectionSettings, type LastTest, type StoredConnection } from '../../contract/index.js';
+import { connectionDocumentSchema, type ConnectionSettings, type LastPass, type LastTest, type StoredConnection } from '../../contract/index.js';
 import type { ConnectionContext } from './context.js';
 import { settingsOf } from './document.js';
 import { assertNameFree, parseOrThrow, type FieldIssue } from './lookup.js';
 import { changedPaths } from './patch.js';
-import { applySecretWrites, secretAccounts, type SecretWrite } from './secrets.js';
+import { applySecretWrites, deleteSecretsAfterCommit, secretAccounts, type SecretWrite } from './secrets.js';
 import { planSigningKey, type SecretInput } from './signing-key.js';
 
 export interface SaveRequest {
@@ -14,7 +14,7 @@ export interface SaveRequest {
   existing: StoredConnection | null;
   secrets: SecretInput;
   /** Import keeps the file's history; create/update start from now / the existing document. */
-  history?: { createdAt: string; updatedAt: string; lastTest: LastTest | null; validatedAt: string | null };
+  history?: { createdAt: string; updatedAt: string; lastTest: LastTest | null; validatedAt: string | null; lastPass: LastPass | null };
   auditDetail?: Record<string, unknown>;
 }
 
@@ -22,8 +22,8 @@ const wrongProtocol = (field: string, message: string): FieldIssue => ({ field, 
 
 /**
  * The one save path for create, update and import. Order matters (brief §5): validate everything first (nothing is
- * written while any field is wrong), then write secrets to the keychain, then the row and its audit entry in one
- * store transaction; if the row fails, the secrets just written are rolled back. A keychain failure fails the save
+ * written while any field is wrong), then write new secrets to the keychain, then the row and its audit entry in one
+ * store transaction (if the row fails, the secrets just written are rolled back), then delete secrets no longer used. A keychain failure fails the save
  * with the keychain's own typed error and nothing is stored.
  */
 export async function saveConnection(context: ConnectionContext, request: SaveRequest): Promise<StoredConnection> {
@@ -68,6 +68,7 @@ export async function saveConnection(context: ConnectionContext, request: SaveRe
     updatedAt: existing?.updatedAt ?? now,
     lastTest: existing?.lastTest ?? null,
     validatedAt: existing?.validatedAt ?? null,
+    lastPass: existing?.lastPass ?? null,
   };
   const candidate = { ...settings, id, ...history, ...flags };
   const stored = parseOrThrow(connectionDocumentSchema, candidate, issues);
@@ -81,7 +82,14 @@ export async function saveConnection(context: ConnectionContext, request: SaveRe
     if (changed.some((path) => path !== 'active') || writes.length > 0) stored.updatedAt = now;
   }
 
-  const rollback = await applySecretWrites(ports.secrets, writes, ports.log);
+  // Crash-safe order: new values go to the keychain before the row that claims them; deletions follow the row that no
+  // longer claims them. Either way a crash at any point leaves at worst an orphan keychain item (removed at start-up
+  // by reconcileSecrets), never a row whose secret is missing.
+  const sets = writes.filter((write) => write.value !== null);
+  const deletions = writes.filter((write) => write.value === null).map((write) => write.account);
+  // Reach the keychain before anything changes when only deletions are due, so a locked keychain fails the save cleanly.
+  if (sets.length === 0 && deletions.length > 0) await ports.secrets.get(deletions[0] as string);
+  const rollback = await applySecretWrites(ports.secrets, sets, ports.log);
   try {
     ports.store.transaction(() => {
       ports.store.connections.put(stored);
@@ -98,10 +106,6 @@ export async function saveConnection(context: ConnectionContext, request: SaveRe
     await rollback();
     throw error;
   }
-  if (pendingAccount) {
-    await ports.secrets.delete(pendingAccount).catch((error: unknown) => {
-      ports.log.log('warn', 'could not delete a used pending key', { account: pendingAccount, error: String((error as Error)?.message ?? error) });
-    });
-  }
+  await deleteSecretsAfterCommit(ports.secrets, [...deletions, ...(pendingAccount ? [pendingAccount] : [])], ports.log);
   return stored;
 }

@@ -18,7 +18,7 @@ export interface SecretWrite {
 export type SecretRollback = () => Promise<void>;
 
 /**
- * Applies keychain changes before the store row is written, remembering each previous value so the caller can
+ * Applies keychain WRITES (not deletions: see deleteSecretsAfterCommit) before the store row is written, remembering each previous value so the caller can
  * roll back when the row fails. If a write fails midway, the ones already made are undone and the keychain's
  * (typed, worded) error is rethrown: the save fails and nothing is stored.
  */
@@ -50,4 +50,19 @@ export async function applySecretWrites(secrets: SecretStore, writes: SecretWrit
     throw error;
   }
   return rollback;
+}
+
+/**
+ * Deletes keychain items AFTER the row that stopped referencing them is committed (crash safety: a crash in between
+ * leaves at worst an orphan item, which the start-up reconcile removes, never a row claiming a secret that is gone).
+ * Best effort: a failure is logged (account only) and left to the reconcile.
+ */
+export async function deleteSecretsAfterCommit(secrets: SecretStore, accounts: string[], log: Logger): Promise<void> {
+  for (const account of accounts) {
+    try {
+      await secrets.delete(account);
+    } catch (error) {
+      log.log('warn', 'a keychain item could not be deleted; it will be removed at the next start', { account, error: String((error as Error)?.message ?? error) });
+    }
+  }
 }

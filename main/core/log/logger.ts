@@ -1,6 +1,9 @@
+import { escapeNonPrintable } from '../../contract/printable.js';
+
 /**
  * The one redacting logger. Every log line in the app goes through `redact`, which scrubs bearer tokens, JWTs,
- * SAML responses, PEM keys, `client_secret`/`password`-like fields and query-string tokens.
+ * SAML responses, PEM keys, `client_secret`/`password`-like fields and query-string tokens; control, bidi and
+ * invisible characters are escaped so a log line cannot drive the terminal that shows it.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export interface Logger {
@@ -27,7 +30,7 @@ export function createLogger(sink: (line: string) => void, minLevel: LogLevel = 
     log(level, message, fields) {
       if (order.indexOf(level) < order.indexOf(minLevel)) return;
       const line = JSON.stringify({ at: new Date().toISOString(), level, message, ...fields });
-      sink(redact(line));
+      sink(escapeNonPrintable(redact(line)));
     },
   };
 }

@@ -24,5 +24,7 @@ export interface SecretStore {
   set(account: string, secret: string): Promise<void>;
   get(account: string): Promise<string | null>;
   delete(account: string): Promise<boolean>;
+  /** The account names stored under the service (never values): for the start-up reconcile. */
+  accounts(): Promise<string[]>;
   close(): Promise<void>;
 }

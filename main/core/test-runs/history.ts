@@ -2,15 +2,31 @@ import type { Report, TestRunSummary } from '../../contract/index.js';
 import { recordTestOutcome } from '../connections/test-outcome.js';
 import { readSettings } from '../handlers/settings-handlers.js';
 import type { Store } from '../ports/index.js';
+import { MAX_CLAIM_DEPTH, tooDeepMarker } from './claim-depth.js';
 
 const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 
-/** Deep copy of `details` with anything shaped like a compact JWS replaced: History never keeps a raw token. */
-function scrub(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(JWT, '[token removed]');
-  if (Array.isArray(value)) return value.map(scrub);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
-  return value;
+/**
+ * Deep copy of `details` with anything shaped like a compact JWS replaced: History never keeps a raw token. Iterative
+ * (an explicit stack, not recursion) so no input can overflow it; anything nested past MAX_CLAIM_DEPTH is replaced by
+ * a marker rather than copied (claims are bounded on arrival, this is the second line).
+ */
+export function scrub(root: unknown): unknown {
+  const copy = (value: unknown, depth: number, set: (v: unknown) => void) => {
+    if (typeof value === 'string') return set(value.replace(JWT, '[token removed]'));
+    if (!value || typeof value !== 'object') return set(value);
+    if (depth >= MAX_CLAIM_DEPTH) return set(tooDeepMarker);
+    const target: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+    set(target);
+    for (const [key, child] of Object.entries(value)) pending.push({ value: child, depth: depth + 1, set: (v) => ((target as Record<string, unknown>)[key] = v) });
+  };
+  let result: unknown;
+  const pending: Array<{ value: unknown; depth: number; set: (v: unknown) => void }> = [{ value: root, depth: 0, set: (v) => (result = v) }];
+  while (pending.length > 0) {
+    const next = pending.pop() as (typeof pending)[number];
+    copy(next.value, next.depth, next.set);
+  }
+  return result;
 }
 
 export function summaryOf(runId: string, report: Report): TestRunSummary {
@@ -35,6 +51,11 @@ export function recordRun(store: Store, runId: string, report: Report): void {
   const { keepHistory } = readSettings(store);
   store.transaction(() => {
     if (keepHistory) store.testRuns.add({ ...summaryOf(runId, report), report: { ...report, details: scrub(report.details) as Report['details'] } });
-    recordTestOutcome(store, report.connection.id, { at: report.at, outcome: report.outcome, source: report.source });
+    recordTestOutcome(
+      store,
+      report.connection.id,
+      { at: report.at, outcome: report.outcome, source: report.source },
+      { runId, checksPassed: report.checks.filter((c) => c.status === 'pass').length, checksWarned: report.checks.filter((c) => c.status === 'warn').length },
+    );
   });
 }

@@ -11,6 +11,7 @@ import { recordRun } from './history.js';
 import { createRoleResolver } from './resolution.js';
 import { completeOidcRun } from './oidc/callback.js';
 import { abandonedReport, stateFailureReport, type EarlyContext } from './oidc/early-reports.js';
+import { noRefusals, recordRefusal } from './refused-callbacks.js';
 import { inspectOidcToken } from './oidc/inspect.js';
 import { JwksCache } from './oidc/jwks.js';
 import { prepareOidcRun, readIssAdvertised } from './oidc/start.js';
@@ -85,7 +86,7 @@ export class TestRunService {
     });
     const runId = randomUUID();
     const timeline = new StepTimeline(this.ports.clock, (payload) => this.context.events.emit({ name: 'onTestRunProgress', payload }), { runId, connectionId: connection.id });
-    const runContext: EarlyContext = { secret: prepared.secret, timeline, clock: this.ports.clock, startedAt, timeoutSeconds };
+    const runContext: EarlyContext = { secret: prepared.secret, timeline, clock: this.ports.clock, startedAt, timeoutSeconds, refused: noRefusals() };
     const run: Run<RunContext> = {
       id: runId,
       connectionId: connection.id,
@@ -202,19 +203,20 @@ export class TestRunService {
       this.registry.finish(run.id, report.outcome, report);
       return reportPage(report);
     }
-    // Not a run of ours: refuse; if exactly one run of this connection waits, that login is what went wrong.
-    const waiting = this.registry.waitingFor(connectionId);
-    const message =
+    // Not a run of ours: refuse it, and note it on every waiting run of this connection, which keeps waiting for the
+    // genuine callback (a forged request must not end a live test); a run that then times out names what was refused.
+    const reason =
       claim.kind === 'used'
-        ? 'A callback reused the state of an earlier login (a replay, or a reloaded tab): refused, no code was exchanged.'
+        ? 'a callback reused the state of an earlier login (a replay, or a reloaded tab)'
         : state
-          ? 'The callback’s state does not match the state this run sent: refused, no code was exchanged (RFC 6749 §10.12).'
-          : 'The callback carries no state: refused, no code was exchanged (RFC 6749 §10.12).';
-    const only = waiting.length === 1 ? waiting[0] : undefined;
-    if (only?.secret && only.protocol === 'oidc') {
-      const hint = 'Start the login from SSO Workbench and complete it in the same browser tab; if the IdP drops the state parameter, check proxies or IdP rules that rewrite the redirect.';
-      this.registry.finish(only.id, 'failed', stateFailureReport(only.secret as EarlyContext, message, hint));
+          ? 'a callback carried a state this run never sent (RFC 6749 §10.12)'
+          : 'a callback carried no state';
+    for (const run of this.registry.waitingFor(connectionId)) {
+      if (run.protocol !== 'oidc' || !run.secret) continue;
+      const waiting = run.secret as EarlyContext;
+      recordRefusal(waiting.refused, `${reason}; refused, no code was exchanged.`, this.ports.clock, waiting.timeline);
     }
+    this.ports.log.log('warn', 'a test-run callback was refused', { connectionId, reason });
     return claim.kind === 'used' ? replayPage() : unknownStatePage(!state);
   }
 

@@ -30,7 +30,7 @@ export class StepTimeline {
   record(name: StepName, startedAt: Date, durationMs: number, status: StepStatus): void {
     const rounded = Math.round(durationMs * 10) / 10;
     this.steps.push({ name, startedAt: startedAt.toISOString(), durationMs: rounded, status });
-    const progress = status === 'ok' ? 'ok' : status === 'failed' ? 'failed' : 'skipped';
+    const progress = status;
     this.emit({ ...this.ids, step: name, status: progress, durationMs: rounded, at: this.clock.now().toISOString() });
   }
 

@@ -35,13 +35,14 @@ export function StepTimeline({ steps, running, protocol }: { steps: StepStates; 
 function colorOf(state: StepState | undefined): string {
   if (state?.status === 'failed') return 'red';
   if (state?.status === 'skipped') return 'gray';
+  if (state?.status === 'refused') return 'orange';
   return 'teal';
 }
 
 function StepBullet({ state, running }: { state: StepState | undefined; running: boolean }) {
   if (!state) return null;
   if (state.status === 'started') return running ? <Loader size={14} color="white" aria-hidden /> : <IconMinus size={14} aria-hidden />;
-  const Icon = state.status === 'ok' ? IconCheck : state.status === 'failed' ? IconX : IconMinus;
+  const Icon = state.status === 'ok' ? IconCheck : state.status === 'failed' || state.status === 'refused' ? IconX : IconMinus;
   return (
     <ThemeIcon size={24} radius="xl" color={colorOf(state)} aria-hidden>
       <Icon size={14} />
@@ -61,5 +62,8 @@ function statusText(state: StepState | undefined, running: boolean): string {
       return `Failed${took}`;
     case 'skipped':
       return 'Skipped';
+    case 'refused':
+      // A callback that was not this run's (unknown, missing or used state): refused, and the run kept waiting.
+      return running ? 'Refused a callback that was not this run’s · still waiting for the IdP' : 'Refused a callback that was not this run’s';
   }
 }

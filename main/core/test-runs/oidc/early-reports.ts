@@ -2,6 +2,7 @@ import type { Report } from '../../../contract/index.js';
 import type { Clock } from '../../ports/index.js';
 import { CheckList } from '../checks.js';
 import type { AbandonReason } from '../registry.js';
+import { reportRefusals, type RefusedCallbacks } from '../refused-callbacks.js';
 import type { StepTimeline } from '../steps.js';
 import { timeoutHint } from './hints.js';
 import type { OidcRunSecret } from './start.js';
@@ -13,6 +14,8 @@ export interface EarlyContext {
   clock: Clock;
   startedAt: Date;
   timeoutSeconds: number;
+  /** Callbacks with an unknown/used/missing state refused while this run waited (named at the timeout). */
+  refused: RefusedCallbacks;
 }
 
 function finish(context: EarlyContext, checks: CheckList, authorizeStatus: 'ok' | 'failed'): Report {
@@ -28,6 +31,7 @@ export function abandonedReport(context: EarlyContext, reason: AbandonReason): R
   checks.addAll(context.secret.preChecks);
   if (reason === 'expired') {
     checks.fail('oidc.callback.received', `No callback arrived within ${context.timeoutSeconds} s; the run timed out.`, timeoutHint(context.timeoutSeconds, context.secret.redirectUris));
+    reportRefusals(context.refused, 'oidc.callback.state', checks);
   } else {
     checks.fail('oidc.callback.received', 'The run was cancelled before the IdP redirected back.', 'Start a new test when ready.');
   }

@@ -1,5 +1,6 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { CheckList } from '../checks.js';
+import { boundClaimDepth } from '../claim-depth.js';
 import { checkJwtClaims, type ClaimExpectations } from './jwt-claims.js';
 import { checkSignature, type SignatureOptions, type SignatureState } from './jwt-signature.js';
 
@@ -42,6 +43,8 @@ export async function validateJwt(
     return { decoded: null, signature: 'not_checked' };
   }
   if (!checks.get(presentId)) checks.pass(presentId, 'A signed JWT was received and decoded.');
+  const what = expect.prefix.endsWith('id_token') ? 'ID token' : 'access token';
+  decoded.payload = boundClaimDepth(decoded.payload, what, `${expect.prefix}.depth`, checks);
   const state = await checkSignature(token.trim(), decoded.header, { ...signature, prefix: expect.prefix }, checks);
   checkJwtClaims(decoded.payload, expect, checks);
   return { decoded, signature: state };

@@ -1,5 +1,6 @@
 import * as oidc from 'openid-client';
 import type { CheckList } from '../checks.js';
+import { boundClaimDepth } from '../claim-depth.js';
 import { createOidcConfig, type OidcClientInput } from './client.js';
 import { describeOpenidError } from './openid-errors.js';
 
@@ -29,6 +30,7 @@ export async function fetchUserinfo(input: UserinfoInput, checks: CheckList): Pr
   try {
     const config = createOidcConfig(input);
     claims = (await oidc.fetchUserInfo(config, input.accessToken, oidc.skipSubjectCheck)) as Record<string, unknown>;
+    claims = boundClaimDepth(claims, 'userinfo response', 'oidc.userinfo.depth', checks);
   } catch (error) {
     const failure = describeOpenidError(error);
     const message = `The userinfo endpoint ${s.userinfoEndpoint} failed: ${failure.oauth ? `${failure.oauth.error}${failure.oauth.description ? ` (${failure.oauth.description})` : ''}` : failure.message}`;
