@@ -308,6 +308,12 @@ test('role editor: organizations, roles, every validation rule as you type, undo
 });
 
 test('access simulator on hand-written claims: allowed, undetermined, 404, the decision graph, who grants', async ({ page }, testInfo) => {
+  // The graph library arrives as its own chunk with the first decision: nothing may break or trip the CSP on the way.
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
   await page.goto(`${consoleUrl}#/roles/simulator`);
   await expect(page.getByRole('tab', { name: 'Access simulator', selected: true })).toBeVisible();
   await page.getByRole('combobox', { name: 'Connection' }).click();
@@ -364,6 +370,7 @@ test('access simulator on hand-written claims: allowed, undetermined, 404, the d
   await expect(table).toContainText('ml-engineers');
   await expect(table).toContainText('sso-admins → ml-engineers');
   await screenshot(page, testInfo, 'simulator');
+  expect(pageErrors).toEqual([]);
 });
 
 test('a History run: the claims viewer shows the resolution and opens the simulator on it', async ({ page }, testInfo) => {

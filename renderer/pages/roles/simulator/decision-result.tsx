@@ -1,10 +1,12 @@
-import type { ReactNode } from 'react';
-import { Alert, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Alert, Badge, Group, List, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconHelpCircle, IconMapPinOff } from '@tabler/icons-react';
 import type { AccessDecision, RoleView } from '../../../../main/contract/index';
 import { CopyAction } from '../../../components/copy-value';
 import type { BuiltIn } from '../use-rbac-data';
-import { DecisionGraph } from './decision-graph';
+
+// The graph library is loaded with the first decision, not with the console.
+const DecisionGraph = lazy(() => import('./decision-graph').then((module) => ({ default: module.DecisionGraph })));
 
 const verdicts = {
   allowed: { label: 'Allowed', color: 'teal', icon: IconCircleCheck },
@@ -38,7 +40,9 @@ export function DecisionResult({ decision, roles, builtIns }: { decision: Access
             ))}
           </List>
         </Stack>
-        <DecisionGraph decision={decision} roles={roles} builtIns={builtIns} />
+        <Suspense fallback={<Skeleton height={220} aria-label="Drawing the decision graph" />}>
+          <DecisionGraph decision={decision} roles={roles} builtIns={builtIns} />
+        </Suspense>
         <Group gap="xl" align="flex-start">
           <Labelled label="Groups">{badges(decision.groups, 'blue')}</Labelled>
           <Labelled label="Roles">{badges(decision.roles, 'teal')}</Labelled>
