@@ -44,7 +44,7 @@ export function absentGroupsHint(provider: string, claim: string, elsewhere: Arr
     case 'microsoft-ad':
       return `${moved}Microsoft Entra ID sends "groups" only when the app's Token configuration has a groups claim: add it (Security groups, ID token), or use app roles ("roles").`;
     default:
-      return `${moved}Configure the IdP to send the user's groups in the "${claim}" claim (e.g. a groups scope or claim mapper), or change the groups claim path.`;
+      return `${moved}Configure the IdP to send the user's groups in the "${claim}" claim (e.g. a groups scope or claim mapper; Okta: a Groups claim; Keycloak: a "Group Membership" mapper; Cognito: "cognito:groups"), or change the groups claim path.`;
   }
 }
 

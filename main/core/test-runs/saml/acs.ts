@@ -15,6 +15,8 @@ export interface AcsDeps {
   /** One per engine: an assertion accepted once is refused for as long as it is valid. */
   replayCache: ReplayCache;
   timeline: StepTimeline;
+  /** The SP encryption key, read from the keychain for this POST only (encrypted assertions). */
+  decryptionKeyPem?: string | undefined;
 }
 
 /**
@@ -29,7 +31,7 @@ export function peekResponse(samlResponse: string): { destination?: string; inRe
 }
 
 /** How the POST found its run, as the `saml.acs.relay_state` check. */
-export type RelayMatch = 'relay_state' | 'in_response_to' | 'only_waiting_run';
+export type RelayMatch = 'relay_state' | 'in_response_to' | 'only_waiting_run' | 'idp_initiated';
 
 export function relayStateCheck(match: RelayMatch, relayState: string | undefined): Check {
   const id = 'saml.acs.relay_state';
@@ -45,8 +47,8 @@ export function relayStateCheck(match: RelayMatch, relayState: string | undefine
   return {
     id,
     status: 'fail',
-    message: `Neither the RelayState (${relayState === undefined ? 'none' : 'unknown'}) nor the InResponseTo of the POSTed Response belongs to a run of this connection: an IdP-initiated login, or a tab from an earlier test. It was checked against the only waiting run.`,
-    hint: 'Start the login from SSO Workbench (SP-initiated) and complete it in the tab it opens; IdP-initiated logins cannot be tested.',
+    message: `Neither the RelayState (${relayState === undefined ? 'none' : 'unknown'}) nor the InResponseTo of the POSTed Response belongs to a run of this connection: it answers a request this run did not send (a tab from an earlier test, or another SP's request). It was checked against the only waiting run.`,
+    hint: 'Start the login from SSO Workbench and complete it in the tab it opens. (An IdP-initiated Response, with no InResponseTo, is accepted as a run of its own.)',
   };
 }
 
@@ -76,6 +78,7 @@ export async function completeSamlRun(startedAt: Date, secret: SamlRunSecret, sa
         expectedRequestId: secret.requestId,
         now: deps.clock.now(),
         replayCache: deps.replayCache,
+        decryptionKeyPem: deps.decryptionKeyPem,
       }),
     (v) => (v.verified ? 'ok' : 'failed'),
   );
@@ -105,6 +108,7 @@ export async function replayedResponseCheck(secret: SamlRunSecret, samlResponse:
     expectedRequestId: secret.requestId,
     now: deps.clock.now(),
     replayCache: deps.replayCache,
+    decryptionKeyPem: deps.decryptionKeyPem,
   });
   const replay = validation.checks.find((c) => c.id === 'saml.assertion.replay');
   if (replay?.status === 'fail') return replay;
