@@ -21,10 +21,13 @@ import { createTestKey } from '../support/saml-forge.js';
 const CANARY = `canary-client-secret-${Date.now().toString(36)}-7f3a9c1e`;
 const CLI_CANARY = `canary-cli-secret-${Date.now().toString(36)}-b41d`;
 
-/** The needles for a PEM private key: its whole text and a distinctive run of its base64 body. */
+/**
+ * The needles for a PEM private key: single lines of its base64 body (64 random characters each, so a hit is never
+ * chance), found whether the key was stored as text, JSON-escaped (\n between lines) or logged.
+ */
 const pemNeedles = (pem: string) => {
-  const body = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
-  return [pem.trim(), body.slice(40, 104)];
+  const lines = pem.split(/\r?\n/).filter((line) => /^[A-Za-z0-9+/]{64}$/.test(line));
+  return [lines[1] ?? '', lines[5] ?? '', lines[9] ?? ''].filter(Boolean);
 };
 
 function hits(haystack: string, needles: string[]): string[] {
@@ -115,6 +118,7 @@ describe('canary scan: secrets never leave the keychain', () => {
     const privateKey = [...secrets.items.entries()].find(([account]) => account.endsWith(':saml-private-key'))?.[1] ?? '';
     expect(privateKey).toMatch(/BEGIN PRIVATE KEY/);
     const needles = [CANARY, ...pemNeedles(privateKey)];
+    expect(needles).toHaveLength(4);
 
     // Every flow that touches the connections and their secrets.
     await call('connections.update', { id: 'Canary OIDC', displayName: 'Canary OIDC 2', clientSecret: CANARY });
