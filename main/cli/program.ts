@@ -8,6 +8,12 @@ import { registerExport } from './commands/export.js';
 import { registerServe } from './commands/serve.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerTest } from './commands/test.js';
+import { registerTargets } from './commands/targets.js';
+import { registerRolesPush } from './commands/push.js';
+import { registerEngine } from './commands/engine.js';
+import { registerOrgs } from './commands/orgs.js';
+import { registerRoles } from './commands/roles.js';
+import { registerAccess } from './commands/access.js';
 
 /** Builds the `ssowb` program. Commands parse, call one contract operation each, and print; no business logic here. */
 export function buildProgram(io: CliIo): { program: Command; context: CliContext } {
@@ -27,6 +33,13 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   registerConfig(program, context);
   registerTest(program, context);
   registerInspect(program, context);
+  registerOrgs(program, context);
+  registerRoles(program, context);
+  registerAccess(program, context);
+  // After registerRoles: plan/push hang off its `roles` command.
+  registerTargets(program, context);
+  registerRolesPush(program, context);
+  registerEngine(program, context);
   return { program, context };
 }
 

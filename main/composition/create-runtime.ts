@@ -8,6 +8,7 @@ import { createKeytarSecretStore } from '../adapters/keychain/index.js';
 import type { WorkerLauncher } from '../adapters/keychain/worker-process.js';
 import { createNodeHttp } from '../adapters/http/node-http.js';
 import { createNodeLoopback } from '../adapters/loopback/index.js';
+import { createNodeApiServer } from '../adapters/rbac-server/node-api-server.js';
 
 export interface RuntimeOptions {
   mode: 'desktop' | 'browser' | 'cli';
@@ -37,6 +38,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     log,
     // Test-run callbacks (OIDC redirect URI, SAML ACS) on 127.0.0.1:<testPort>; bound on the first live test only.
     loopback: createNodeLoopback({ logger: log }),
+    // The rehearsal engine (Arthur-compatible API) on 127.0.0.1; bound by `rehearsal.start` only.
+    apiServer: createNodeApiServer({ logger: log }),
     runtime: {
       version: options.version,
       mode: options.mode,

@@ -11,6 +11,8 @@ import { settingsOperations } from './operations/settings.js';
 import { auditOperations } from './operations/audit.js';
 import { connectionOperations } from './operations/connections.js';
 import { testRunOperations } from './operations/test-runs.js';
+import { rbacOperations } from './operations/rbac.js';
+import { targetOperations } from './operations/targets.js';
 import { operationNameList } from './operation-names.js';
 
 export const operations = {
@@ -19,6 +21,8 @@ export const operations = {
   ...auditOperations,
   ...connectionOperations,
   ...testRunOperations,
+  ...rbacOperations,
+  ...targetOperations,
 };
 
 export type Operations = typeof operations;
@@ -73,3 +77,8 @@ export * from './schemas/connection-urls.js';
 export * from './operations/test-runs.js';
 export * from './schemas/report.js';
 export * from './schemas/test-run.js';
+export * from './operations/rbac.js';
+export * from './schemas/rbac.js';
+export * from './schemas/rbac-catalogue.js';
+export * from './operations/targets.js';
+export * from './schemas/targets.js';

@@ -8,6 +8,8 @@ export const errorCodes = [
   'invalid_input',
   'not_found',
   'conflict',
+  /** A platform export of a connection whose last passing test is older than its last change (CLI exit 1). */
+  'not_validated',
   'keychain_unavailable',
   'keychain_locked',
   'keychain_timeout',

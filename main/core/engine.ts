@@ -8,6 +8,9 @@ import { settingsHandlers } from './handlers/settings-handlers.js';
 import { connectionHandlers, defaultIdpTools, type IdpTools } from './connections/handlers.js';
 import { testRunHandlers } from './test-runs/handlers.js';
 import { TestRunService } from './test-runs/service.js';
+import { rbacHandlers } from './rbac/handlers.js';
+import { targetHandlers } from './targets/handlers.js';
+import { RehearsalService } from './rehearsal/service.js';
 import type { HandlerContext, Handlers } from './handlers/types.js';
 import type { Ports } from './ports/index.js';
 import { zodIssuesToError } from './zod-issues.js';
@@ -29,12 +32,15 @@ export function createEngine(ports: Ports, options: EngineOptions = {}): Engine 
   const events = new EventBus();
   const context: HandlerContext = { ports, events, audit: new AuditTrail(ports, events) };
   const testRuns = new TestRunService(context);
+  const rehearsal = new RehearsalService(context);
   const handlers: Handlers = {
     ...appHandlers(context),
     ...settingsHandlers(context),
     ...auditHandlers(context),
     ...connectionHandlers({ ...context, idp: options.idpTools ?? defaultIdpTools }),
     ...testRunHandlers(context, testRuns),
+    ...rbacHandlers(context, (ref, input) => testRuns.evaluate(ref, input)),
+    ...targetHandlers(context, rehearsal),
   };
 
   return {
@@ -67,6 +73,7 @@ export function createEngine(ports: Ports, options: EngineOptions = {}): Engine 
     async close() {
       // Waiting test runs end as cancelled (no tests.wait hangs), then the loopback listener stops.
       await testRuns.close();
+      await rehearsal.stop();
       await ports.loopback?.close();
       await ports.secrets.close();
       ports.store.close();

@@ -99,6 +99,9 @@ async function onReady(): Promise<void> {
     subscribe: engine.subscribe,
   };
   registerContractIpc(door, { isTrustedSender: (frame) => isTrustedAppFrame(frame, appOrigin) });
+  // The loopback RBAC engine (Arthur-compatible API on 127.0.0.1) the local rehearsal target points at.
+  const rehearsal = await runtime.engine.invoke('rehearsal.start', {});
+  if (!rehearsal.ok) logger.log('warn', 'the RBAC rehearsal engine did not start', { error: rehearsal.error.message });
   openMainWindow(runtime.engine);
 }
 

@@ -23,7 +23,7 @@ export function ConnectionsTable({
   actions?: (connection: ConnectionView) => ReactNode;
 }) {
   return (
-    <Table.ScrollContainer minWidth={1040}>
+    <Table.ScrollContainer minWidth={1240}>
       <Table verticalSpacing="sm" highlightOnHover data-testid="connections-table">
         <Table.Thead>
           <Table.Tr>
@@ -34,7 +34,8 @@ export function ConnectionsTable({
             <Table.Th>ID</Table.Th>
             <Table.Th>Last update</Table.Th>
             <Table.Th>Last test</Table.Th>
-            {actions && <Table.Th w={120}>Actions</Table.Th>}
+            <Table.Th>Validation</Table.Th>
+            {actions && <Table.Th w={160}>Actions</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -63,6 +64,9 @@ export function ConnectionsTable({
               </Table.Td>
               <Table.Td>
                 <LastTest connection={connection} />
+              </Table.Td>
+              <Table.Td>
+                <ValidationState connection={connection} />
               </Table.Td>
               {actions && <Table.Td>{actions(connection)}</Table.Td>}
             </Table.Tr>
@@ -126,6 +130,27 @@ function LastTest({ connection }: { connection: ConnectionView }) {
         {last.outcome} {relativeTime(last.at)}
       </Badge>
     </Tooltip>
+  );
+}
+
+/** Whether platform exports are allowed: "validated by run … 2 h ago" or "changed since its last passing test". */
+function ValidationState({ connection }: { connection: ConnectionView }) {
+  const pass = connection.lastPass;
+  if (connection.validationCurrent) {
+    const run = pass?.runId ? pass.runId.slice(0, 8) : 'an earlier run';
+    const at = pass?.at ?? connection.validatedAt ?? '';
+    return (
+      <Tooltip label={`Platform exports allowed. Run ${pass?.runId ?? '(not recorded)'} on ${new Date(at).toLocaleString()}${pass ? `: ${pass.checksPassed} checks passed, ${pass.checksWarned} warned` : ''}`}>
+        <Text size="sm" c="teal" data-testid="validation-state" data-validated="true">
+          validated by run {run} {relativeTime(at)}
+        </Text>
+      </Tooltip>
+    );
+  }
+  return (
+    <Text size="sm" c="yellow.8" data-testid="validation-state" data-validated="false">
+      {connection.validatedAt ? 'changed since its last passing test' : 'not validated yet: run a test'}
+    </Text>
   );
 }
 

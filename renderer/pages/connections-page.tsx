@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ActionIcon, EmptyState, Group, Paper, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPencil, IconPlugConnected, IconTrash } from '@tabler/icons-react';
+import { IconFileExport, IconPencil, IconPlugConnected, IconTrash } from '@tabler/icons-react';
 import type { ConnectionView } from '../../main/contract/index';
 import { useOperation, useWorkbenchEvent } from '../client';
 import { ConnectionsTable } from '../components/connections-table';
@@ -13,6 +13,7 @@ import { ConnectionWizard } from './connections/connection-wizard';
 import { ConnectionsToolbar, isFiltered, listInput, noFilters, type ConnectionFilters } from './connections/connections-toolbar';
 import { DeleteConnectionModal } from './connections/delete-connection-modal';
 import { EditConnectionModal } from './connections/edit-connection-modal';
+import { ExportDialog } from './connections/export-dialog';
 import { SpMetadataButton } from './connections/sp-metadata-button';
 
 /** Provider connections (ClearML "Identity Providers", reference/clearml-platform.md §1.1): the table, the wizard, edit, delete. */
@@ -24,6 +25,7 @@ export function ConnectionsPage() {
   const [wizardOpen, setWizardOpen] = useState(false);
   const [editing, setEditing] = useState<ConnectionView | null>(null);
   const [deleting, setDeleting] = useState<ConnectionView | null>(null);
+  const [exporting, setExporting] = useState<ConnectionView | null>(null);
   // Changes made anywhere (this tab, another window, the CLI) land in the audit log: follow them.
   useWorkbenchEvent('onAuditAppended', (entry) => {
     if (entry.action.startsWith('connections.')) void refetch();
@@ -41,6 +43,11 @@ export function ConnectionsPage() {
       </Tooltip>
       <TestConnectionButton connection={connection} compact />
       {connection.protocol === 'saml' && <SpMetadataButton id={connection.id} name={connection.name} hasProductionUrl={connection.productionCallbackUrl !== null} compact />}
+      <Tooltip label="Export">
+        <ActionIcon variant="subtle" color="gray" aria-label={`Export ${connection.name}`} onClick={() => setExporting(connection)}>
+          <IconFileExport size={16} aria-hidden />
+        </ActionIcon>
+      </Tooltip>
       <Tooltip label="Delete">
         <ActionIcon variant="subtle" color="red" aria-label={`Delete ${connection.name}`} onClick={() => setDeleting(connection)}>
           <IconTrash size={16} aria-hidden />
@@ -91,6 +98,7 @@ export function ConnectionsPage() {
       )}
       <ConnectionWizard opened={wizardOpen} onClose={() => setWizardOpen(false)} onSaved={refresh} />
       <EditConnectionModal view={editing} onClose={() => setEditing(null)} onSaved={refresh} />
+      <ExportDialog connection={exporting} onClose={() => setExporting(null)} />
       <DeleteConnectionModal view={deleting} onClose={() => setDeleting(null)} onDeleted={refresh} />
     </>
   );

@@ -4,6 +4,7 @@ import { IconArrowsDiff, IconHistory } from '@tabler/icons-react';
 import type { TestRunSummary } from '../../main/contract/index';
 import { useOperation, useWorkbenchEvent } from '../client';
 import { AuditLogCard } from '../components/audit-log-card';
+import { PushesCard } from '../components/pushes-card';
 import { OperationError } from '../components/operation-error';
 import { PageHeader } from '../components/page-header';
 import { CompareRunsModal } from './test-run/compare-runs';
@@ -70,6 +71,7 @@ export function HistoryPage() {
             )}
           </Paper>
         )}
+        <PushesCard />
         <AuditLogCard />
       </Stack>
       <CompareRunsModal runs={comparing} onClose={() => setComparing(null)} />

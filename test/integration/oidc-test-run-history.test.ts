@@ -27,7 +27,7 @@ function run(runId: string, connectionId: string, at: string, outcome: 'passed' 
     claimOrigins: { sub: 'id_token' },
     user: { userId: 'alice', email: null, name: null, givenName: null, familyName: null, picture: null },
     groups: ['a'],
-    resolution: { roles: [], unmatchedGroups: ['a'], organizations: [], denied: false, reason: 'r' },
+    resolution: { roles: [], unmatchedGroups: ['a'], organizations: [], denied: false, reason: 'r', matches: [], permissions: {}, unpublishedRoles: [], clearml: null },
     details: { idToken: { header: { alg: 'RS256' } } },
     steps: [],
   } satisfies Report;

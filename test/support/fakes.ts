@@ -1,5 +1,5 @@
 /** In-memory fakes of the engine's ports, for unit tests that run the engine whole. */
-import { nameKey, type AuditEntry, type KeychainStatus, type StoredConnection } from '../../main/contract/index.js';
+import { nameKey, type AuditEntry, type KeychainStatus, type Organization, type PushRecord, type Role, type StoredConnection, type StoredTarget } from '../../main/contract/index.js';
 import type {
   Clock,
   ConnectionRepo,
@@ -83,11 +83,42 @@ export class MemoryTestRunRepo implements TestRunRepo {
   }
 }
 
+/** In-memory document table with a unique lower(name), like the SQLite repos (orgs, roles). */
+export class MemoryNamedRepo<T extends { id: string; name: string }> {
+  readonly rows = new Map<string, string>();
+  constructor(private readonly what: string) {}
+  list(): T[] {
+    return [...this.rows.values()].map((json) => JSON.parse(json) as T).sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+  }
+  get(id: string): T | undefined {
+    const json = this.rows.get(id);
+    return json === undefined ? undefined : (JSON.parse(json) as T);
+  }
+  findByName(name: string): T | undefined {
+    const key = name.trim().toLowerCase();
+    return this.list().find((item) => item.name.toLowerCase() === key);
+  }
+  put(item: T): void {
+    const clash = this.findByName(item.name);
+    if (clash && clash.id !== item.id) throw new Error(`UNIQUE constraint failed: ${this.what}.name_lower`);
+    this.rows.set(item.id, JSON.stringify(item));
+  }
+  delete(id: string): boolean {
+    return this.rows.delete(id);
+  }
+}
+
 export function createMemoryStore(): Store {
   const settings = new Map<string, unknown>();
   const audit: AuditEntry[] = [];
   const connections = new MemoryConnectionRepo();
   const testRuns = new MemoryTestRunRepo();
+  const organizations = new MemoryNamedRepo<Organization>('organizations');
+  const roles = new MemoryNamedRepo<Role>('roles');
+  const targets = new MemoryNamedRepo<StoredTarget>('targets');
+  const rehearsalOrganizations = new MemoryNamedRepo<Organization>('rehearsal_organizations');
+  const rehearsalRoles = new MemoryNamedRepo<Role>('rehearsal_roles');
+  const pushes: string[] = [];
   return {
     settings: {
       getAll: () => Object.fromEntries(settings),
@@ -107,9 +138,24 @@ export function createMemoryStore(): Store {
     },
     connections,
     testRuns,
+    organizations,
+    roles,
+    targets,
+    pushes: {
+      add: (push) => void pushes.push(JSON.stringify(push)),
+      list: ({ limit }) =>
+        pushes
+          .map((json) => JSON.parse(json) as PushRecord)
+          .reverse()
+          .slice(0, limit)
+          .map(({ plan: _plan, results: _results, ...summary }) => summary),
+      get: (id) => pushes.map((json) => JSON.parse(json) as PushRecord).find((push) => push.id === id),
+    },
+    rehearsal: { organizations: rehearsalOrganizations, roles: rehearsalRoles },
     transaction: (work) => {
-      // Roll back connections, audit entries and History when the work throws, as SQLite would.
+      // Roll back connections, orgs, roles, audit entries and History when the work throws, as SQLite would.
       const rows = new Map(connections.rows);
+      const named = [organizations, roles, targets, rehearsalOrganizations, rehearsalRoles].map((repo) => [repo, new Map(repo.rows)] as const);
       const auditLength = audit.length;
       const runsLength = testRuns.rows.length;
       try {
@@ -117,6 +163,10 @@ export function createMemoryStore(): Store {
       } catch (error) {
         connections.rows.clear();
         for (const [id, json] of rows) connections.rows.set(id, json);
+        for (const [repo, saved] of named) {
+          repo.rows.clear();
+          for (const [id, json] of saved) repo.rows.set(id, json);
+        }
         audit.length = auditLength;
         testRuns.rows.length = runsLength;
         throw error;

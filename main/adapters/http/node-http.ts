@@ -2,6 +2,7 @@ import { HttpError, type Http, type HttpRequest, type HttpResponse } from '../..
 import { insecureUrlReason } from '../../core/idp/url-policy.js';
 import { describeNetworkError } from './network-errors.js';
 import { nextHop, type Hop } from './redirects.js';
+import { fetchWithCa } from './fetch-with-ca.js';
 
 /** Enough for every IdP login/discovery redirect chain seen in practice; more is a loop. */
 const MAX_REDIRECTS = 5;
@@ -67,7 +68,8 @@ export function createNodeHttp(): Http {
           refuseInsecure(hop.url);
           let response: Response;
           try {
-            response = await fetch(hop.url, { method: hop.method, headers: hop.headers, body: hop.body, redirect: 'manual', signal: controller.signal });
+            const init = { method: hop.method, headers: hop.headers, body: hop.body, signal: controller.signal };
+            response = request.ca ? await fetchWithCa(hop.url, request.ca, init) : await fetch(hop.url, { ...init, redirect: 'manual' });
           } catch (error) {
             if (timedOut) throw timeoutError(hop.url);
             throw new HttpError('network', describeNetworkError(error, hop.url));
@@ -78,7 +80,14 @@ export function createNodeHttp(): Http {
             if (redirects >= MAX_REDIRECTS) {
               throw new HttpError('network', `Too many redirects (more than ${MAX_REDIRECTS}) starting from ${request.url}; the server may be in a redirect loop.`);
             }
-            hop = nextHop(hop, location, response.status);
+            const next = nextHop(hop, location, response.status);
+            if (request.crossOriginRedirect === 'refuse' && new URL(next.url).origin !== new URL(hop.url).origin) {
+              throw new HttpError(
+                'cross_origin_redirect',
+                `${hostOf(hop.url)} redirected to another origin (${new URL(next.url).origin}); the redirect was not followed, so the token was not sent there. Check the target's base URL.`,
+              );
+            }
+            hop = next;
             continue;
           }
           let body: string;

@@ -5,6 +5,8 @@ import { openDatabase } from './open-database.js';
 import { createConnectionRepo } from './connection-repo.js';
 import { createSettingsRepo } from './settings-repo.js';
 import { createTestRunRepo } from './test-run-repo.js';
+import { createOrganizationRepo, createRoleRepo } from './rbac-repos.js';
+import { createPushRepo, createRehearsalRepos, createTargetRepo } from './target-repos.js';
 
 /** The connection settings in force, as SQLite reports them (for diagnostics and tests). */
 export interface StorePragmas {
@@ -39,12 +41,19 @@ export function openSqliteStore(dataDir: string): SqliteStore {
   const audit = createAuditRepo(db);
   const connections = createConnectionRepo(db);
   const testRuns = createTestRunRepo(db);
+  const organizations = createOrganizationRepo(db);
+  const roles = createRoleRepo(db);
   return {
     file,
     settings,
     audit,
     connections,
     testRuns,
+    organizations,
+    roles,
+    targets: createTargetRepo(db),
+    pushes: createPushRepo(db),
+    rehearsal: createRehearsalRepos(db),
     // better-sqlite3 commits when `work` returns and rolls back when it throws; nested calls become savepoints.
     transaction: <T>(work: () => T): T => db.transaction(work)(),
     close: () => {

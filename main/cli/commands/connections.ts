@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import type { CliContext } from '../cli-context.js';
-import { printJson } from '../cli-io.js';
+import { printError, printJson } from '../cli-io.js';
 import { inputFileCaps, readInputFile } from '../input-file.js';
 import { registerConnectionsAdd } from './connections-add.js';
 
@@ -77,10 +77,18 @@ export function registerConnections(program: Command, context: CliContext): void
 
   connections
     .command('import <file>')
-    .description('Create a connection from a native JSON file (`ssowb export <ref> --format json`).')
-    .action(async (file: string) => {
+    .description('Create a connection from a native JSON file (`ssowb export <ref> --format json`) or an Arthur IdP YAML.')
+    .option('--replace', 'overwrite the existing connection with the same id or name (otherwise a clash is refused)')
+    .option('--name <name>', 'display name for an Arthur YAML (default: from its header, else the IdP host)')
+    .option('--client-secret-env <var>', 'read the OIDC client secret from this environment variable (when the file has none)')
+    .action(async (file: string, options: { replace?: boolean; name?: string; clientSecretEnv?: string }) => {
       const content = await readInputFile(context, '<file>', file, inputFileCaps.connectionFile);
-      printConnection(context, (await context.call('connections.import', { content })) as ConnectionLike);
+      const clientSecret = options.clientSecretEnv ? process.env[options.clientSecretEnv] : undefined;
+      if (options.clientSecretEnv && !clientSecret) {
+        printError(context.io, { code: 'invalid_input', field: '--client-secret-env', message: `--client-secret-env: the environment variable ${options.clientSecretEnv} is not set or empty.` }, context.json);
+      }
+      const input = { content, replace: Boolean(options.replace), ...(options.name ? { name: options.name } : {}), ...(clientSecret ? { clientSecret } : {}) };
+      printConnection(context, (await context.call('connections.import', input)) as ConnectionLike);
     });
 
   connections

@@ -1,23 +1,53 @@
 import type { Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
+import { exportFormats, type ExportOutput } from '../../contract/index.js';
+import { writeFileAtomic } from '../atomic-file.js';
 import type { CliContext } from '../cli-context.js';
-import { printError } from '../cli-io.js';
+import { CliExit, exitCodes, printError, printJson } from '../cli-io.js';
 
-/** `ssowb export <ref> --format json [--out FILE] [--include-secrets]`. Platform formats arrive with their issue. */
+interface ExportOptions {
+  format: string;
+  out?: string;
+  includeSecrets?: boolean;
+  force?: boolean;
+}
+
+/**
+ * `ssowb export <ref> --format arthur-yaml|clearml-env|clearml-api|json [--out FILE] [--include-secrets] [--force]`.
+ * A platform format of a connection not validated since its last change is refused with exit 1 (product.md).
+ */
 export function registerExport(program: Command, context: CliContext): void {
   program
     .command('export <ref>')
-    .description('Export a connection (json: the native backup format, with validation state).')
-    .requiredOption('--format <format>', 'json')
-    .option('--out <file>', 'write to a file instead of stdout')
+    .description('Export a connection: arthur-yaml, clearml-env, clearml-api (validated connections only) or json (the native backup).')
+    .requiredOption('--format <format>', exportFormats.join('|'))
+    .option('--out <file>', 'write to a file (atomically, mode 0600) instead of stdout')
     .option('--include-secrets', 'include secret values from the keychain (handle the file with care)')
-    .option('--force', 'export a platform format even when the connection is not validated since its last change')
-    .action(async (ref: string, options: { format: string; out?: string; includeSecrets?: boolean }) => {
-      if (options.format !== 'json') {
-        printError(context.io, { code: 'invalid_input', field: '--format', message: `--format: "${options.format}" is not available yet; use json.` }, context.json);
+    .option('--force', 'export a platform format even when the connection is not validated since its last change (marked NOT VALIDATED)')
+    .action(async (ref: string, options: ExportOptions) => {
+      if (!(exportFormats as readonly string[]).includes(options.format)) {
+        printError(context.io, { code: 'invalid_input', field: '--format', message: `--format: "${options.format}" is not a format; use one of ${exportFormats.join(', ')}.` }, context.json);
       }
-      const { content } = (await context.call('connections.export', { ref, format: 'json', includeSecrets: Boolean(options.includeSecrets) })) as { content: string };
-      if (options.out) await writeFile(options.out, content, { mode: options.includeSecrets ? 0o600 : 0o644 });
-      else context.io.stdout(content.endsWith('\n') ? content : content + '\n');
+      const runtime = await context.open();
+      const result = await runtime.engine.invoke('connections.export', {
+        ref,
+        format: options.format,
+        includeSecrets: Boolean(options.includeSecrets),
+        force: Boolean(options.force),
+      });
+      if (!result.ok && result.error.code === 'not_validated') {
+        // A check failed (the connection is not proven), not bad input: exit 1, saying why and what to run.
+        context.io.stderr(`error: ${result.error.message}\n${result.error.hint ? `hint: ${result.error.hint}\n` : ''}`);
+        if (context.json) context.io.stdout(JSON.stringify({ error: result.error }) + '\n');
+        throw new CliExit(exitCodes.checkFailed);
+      }
+      if (!result.ok) printError(context.io, result.error, context.json);
+      const value = result.value as ExportOutput;
+      if (options.out) {
+        await writeFileAtomic(options.out, value.content);
+        if (context.json) printJson(context.io, { out: options.out, format: value.format, stamp: value.stamp, containsSecrets: value.containsSecrets });
+        else context.io.stderr(`wrote ${options.out} (${value.format}, ${value.stamp.validated ? 'validated' : 'NOT VALIDATED'}${value.containsSecrets ? ', contains secrets' : ''})\n`);
+      } else {
+        context.io.stdout(value.content.endsWith('\n') ? value.content : value.content + '\n');
+      }
     });
 }

@@ -13,6 +13,9 @@ export function registerServe(program: Command, context: CliContext): void {
     .action(async (options: { port?: number }) => {
       const runtime = await context.open('browser');
       const bridge = await startWebBridge({ engine: runtime.engine, staticDir: rendererDir, port: options.port ?? 0 });
+      // The loopback RBAC engine runs beside the console (the "local rehearsal target"); a failure is only warned about.
+      const rehearsal = await runtime.engine.invoke('rehearsal.start', {});
+      if (!rehearsal.ok) context.io.stderr(`warning: the RBAC rehearsal engine did not start: ${rehearsal.error.message}\n`);
       context.io.stdout(context.json ? JSON.stringify({ url: bridge.url }) + '\n' : `SSO Workbench: ${bridge.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();

@@ -4,6 +4,7 @@ import { certificateInfoSchema, connectionProtocols, endpointUrlSchema, keyAlgor
 import { connectionCreateInputSchema, connectionViewSchema } from '../schemas/connection.js';
 import { connectionUpdateInputSchema } from '../schemas/connection-patch.js';
 import { idpMetadataSchema, oidcDiscoverySchema } from '../schemas/connection-idp.js';
+import { exportInputSchema, exportOutputSchema } from '../schemas/connection-export.js';
 import { applyPresetInputSchema, presetDescriptorSchema, presetResultSchema } from '../schemas/connection-presets.js';
 
 /** A connection named by its id or its display name (case-insensitive). */
@@ -79,9 +80,9 @@ export const connectionOperations = {
     'SP metadata XML for the IdP to import (test: the loopback ACS; production: the platform ACS).',
   ),
   'connections.export': defineOperation(
-    z.object({ ref: refInput.shape.ref, format: z.literal('json').default('json'), includeSecrets: z.boolean().default(false) }).strict(),
-    z.object({ content: z.string(), filename: z.string() }),
-    'The native JSON file of a connection (a backup, with validation state; secrets only when asked).',
+    exportInputSchema,
+    exportOutputSchema,
+    'A connection in a platform format (arthur-yaml, clearml-env, clearml-api; refused unless validated or forced) or the native JSON backup; secrets only when asked.',
   ),
   'connections.import': defineOperation(
     z
@@ -90,10 +91,14 @@ export const connectionOperations = {
         /** Secrets not in the file can be supplied here (write-only). */
         clientSecret: z.string().min(1).optional(),
         privateKeyPem: z.string().min(1).optional(),
+        /** Overwrite the existing connection with the same id or name (otherwise a clash is refused). */
+        replace: z.boolean().default(false),
+        /** Display name for an Arthur YAML import (the YAML has none); default: from its header, else the IdP host. */
+        name: z.string().trim().min(1).max(80).optional(),
       })
       .strict(),
     connectionViewSchema,
-    'Create a connection from a native JSON file.',
+    'Create (or, with replace, overwrite) a connection from a native JSON file or an Arthur IdP YAML.',
   ),
   'connections.presets': defineOperation(z.object({}).strict(), z.array(presetDescriptorSchema), 'Vendor presets and what each needs.'),
   'connections.applyPreset': defineOperation(applyPresetInputSchema, presetResultSchema, 'Fill a connection draft from a vendor preset.'),

@@ -20,9 +20,16 @@ export const settingsSchema = z.object({
   theme: z.enum(['light', 'dark', 'auto']),
   /** Keep claims of test runs in History. Tokens are never kept. */
   keepHistory: z.boolean(),
+  /**
+   * The ClearML platform's user groups (Settings → Users & Groups), kept here so reports can say which of them an
+   * IdP login would join: ClearML matches IdP groups to existing groups by name and never creates one.
+   */
+  clearmlGroups: z
+    .array(z.string().trim().min(1, 'A ClearML group name is empty: remove it or type the group name.').max(200, 'A ClearML group name is longer than 200 characters.'))
+    .max(2000, 'At most 2000 ClearML groups can be listed.'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const defaultSettings: Settings = { testPort: 8765, theme: 'auto', keepHistory: true };
+export const defaultSettings: Settings = { testPort: 8765, theme: 'auto', keepHistory: true, clearmlGroups: [] };
 
 export const settingsOperations = {
   'settings.get': defineOperation(z.object({}).strict(), settingsSchema, 'All settings.'),

@@ -101,6 +101,21 @@ export const lastTestSchema = z
   .strict();
 export type LastTest = z.infer<typeof lastTestSchema>;
 
+/**
+ * The last passing run (live test or offline inspect): what an export's validation stamp cites, so a reviewer can
+ * find the run in History that proved the exported settings.
+ */
+export const lastPassSchema = z
+  .object({
+    runId: z.string(),
+    at: z.string(),
+    source: z.enum(['live', 'inspect']),
+    checksPassed: z.number().int().min(0),
+    checksWarned: z.number().int().min(0),
+  })
+  .strict();
+export type LastPass = z.infer<typeof lastPassSchema>;
+
 /** Non-blocking advice on a connection, tied to the field it is about. */
 export const connectionWarningSchema = z.object({ field: z.string(), message: z.string() }).strict();
 export type ConnectionWarning = z.infer<typeof connectionWarningSchema>;

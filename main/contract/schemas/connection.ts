@@ -4,6 +4,7 @@ import {
   connectionWarningSchema,
   displayNameSchema,
   generateKeyPairOptionsSchema,
+  lastPassSchema,
   lastTestSchema,
   oidcProviders,
   samlProviders,
@@ -109,6 +110,8 @@ const documentFields = {
   lastTest: lastTestSchema.nullable().default(null),
   /** Time of the last passing test or inspect; export gates compare it with `updatedAt`. */
   validatedAt: z.string().nullable().default(null),
+  /** The run behind `validatedAt` (id and check counts), cited by export stamps; null before the first pass. */
+  lastPass: lastPassSchema.nullable().default(null),
 };
 
 const oidcDocumentObject = oidcConnectionSettingsSchema.extend({ ...documentFields, hasClientSecret: z.boolean().default(false) });

@@ -24,12 +24,36 @@ export const mappedUserSchema = z.object({
 });
 export type MappedUser = z.infer<typeof mappedUserSchema>;
 
+/** One IdP group matched to a role (exactly, or ignoring case when the connection says so). */
+export const roleMatchSchema = z.object({
+  group: z.string(),
+  role: z.string(),
+  scope: z.enum(['global', 'organization']),
+  /** Null for a global role. */
+  organizationId: z.string().nullable(),
+});
+
+/**
+ * Role/organization resolution (product.md "Resolution"). `roles`, `unmatchedGroups`, `organizations` (ids), `denied`
+ * and `reason` are the contract pipelines read; the rest feeds the claims viewer. Fields added after the first release
+ * default, so History written before them still reads.
+ */
 export const resolutionSchema = z.object({
   roles: z.array(z.string()),
   unmatchedGroups: z.array(z.string()),
   organizations: z.array(z.string()),
   denied: z.boolean(),
   reason: z.string(),
+  matches: z.array(roleMatchSchema).default([]),
+  /** Effective permissions per organization id (`resource:action`), global roles' under "*". */
+  permissions: z.record(z.string(), z.array(z.string())).default({}),
+  /** Built-in roles reached whose permissions the docs do not publish (the platform decides those). */
+  unpublishedRoles: z.array(z.string()).default([]),
+  /** ClearML connections: the platform groups the IdP groups would join, and whether the user becomes an admin. */
+  clearml: z
+    .object({ joinedGroups: z.array(z.string()), unknownGroups: z.array(z.string()), admin: z.boolean(), adminVia: z.array(z.string()) })
+    .nullable()
+    .default(null),
 });
 export type Resolution = z.infer<typeof resolutionSchema>;
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ConnectionSettings, StoredConnection } from '../../contract/index.js';
 
 /** The bookkeeping fields of a stored connection; everything else is a setting. */
-const documentOnly = ['id', 'createdAt', 'updatedAt', 'lastTest', 'validatedAt', 'hasClientSecret', 'hasPrivateKey'] as const;
+const documentOnly = ['id', 'createdAt', 'updatedAt', 'lastTest', 'validatedAt', 'lastPass', 'hasClientSecret', 'hasPrivateKey'] as const;
 
 /** The settings part of a stored connection (what create takes and update patches). */
 export function settingsOf(connection: StoredConnection): ConnectionSettings {

@@ -1,4 +1,4 @@
-import { connectionDocumentSchema, type ConnectionSettings, type LastTest, type StoredConnection } from '../../contract/index.js';
+import { connectionDocumentSchema, type ConnectionSettings, type LastPass, type LastTest, type StoredConnection } from '../../contract/index.js';
 import type { ConnectionContext } from './context.js';
 import { settingsOf } from './document.js';
 import { assertNameFree, parseOrThrow, type FieldIssue } from './lookup.js';
@@ -14,7 +14,7 @@ export interface SaveRequest {
   existing: StoredConnection | null;
   secrets: SecretInput;
   /** Import keeps the file's history; create/update start from now / the existing document. */
-  history?: { createdAt: string; updatedAt: string; lastTest: LastTest | null; validatedAt: string | null };
+  history?: { createdAt: string; updatedAt: string; lastTest: LastTest | null; validatedAt: string | null; lastPass: LastPass | null };
   auditDetail?: Record<string, unknown>;
 }
 
@@ -68,6 +68,7 @@ export async function saveConnection(context: ConnectionContext, request: SaveRe
     updatedAt: existing?.updatedAt ?? now,
     lastTest: existing?.lastTest ?? null,
     validatedAt: existing?.validatedAt ?? null,
+    lastPass: existing?.lastPass ?? null,
   };
   const candidate = { ...settings, id, ...history, ...flags };
   const stored = parseOrThrow(connectionDocumentSchema, candidate, issues);

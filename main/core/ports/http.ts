@@ -7,6 +7,13 @@ export interface HttpRequest {
   timeoutMs: number;
   /** Larger bodies are refused, not truncated. */
   maxBytes: number;
+  /** PEM CA certificates trusted for this request in addition to the system's (a target's private CA). */
+  ca?: string;
+  /**
+   * A redirect to another origin: `strip` follows it without Authorization/Cookie (default); `refuse` fails with
+   * HttpError('cross_origin_redirect') so a bearer token is never sent, or silently dropped, elsewhere.
+   */
+  crossOriginRedirect?: 'strip' | 'refuse';
 }
 
 export interface HttpResponse {
@@ -17,7 +24,7 @@ export interface HttpResponse {
   url: string;
 }
 
-export type HttpFailure = 'timeout' | 'too_large' | 'network' | 'insecure_url';
+export type HttpFailure = 'timeout' | 'too_large' | 'network' | 'insecure_url' | 'cross_origin_redirect';
 
 export class HttpError extends Error {
   constructor(

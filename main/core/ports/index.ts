@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
 import type { Loopback } from './loopback.js';
+import type { ApiServerFactory } from './api-server.js';
 import type { Http } from './http.js';
 import type { SecretStore } from './secret-store.js';
 import type { Store } from './store.js';
@@ -24,10 +25,15 @@ export interface Ports {
   runtime: RuntimeInfo;
   /** The loopback listener for test-run callbacks; absent in runtimes that cannot run live tests. */
   loopback?: Loopback;
+  /** Serves the loopback rehearsal engine (Arthur-compatible API); absent where it cannot run. */
+  apiServer?: ApiServerFactory;
+  /** Waits between retries (default a real timer); tests pass one that records and returns at once. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export type { Clock, Http, Loopback, SecretStore, Store };
 export * from './clock.js';
+export * from './api-server.js';
 export * from './http.js';
 export * from './loopback.js';
 export * from './secret-store.js';

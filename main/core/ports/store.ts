@@ -1,4 +1,4 @@
-import type { AuditEntry, Report, StoredConnection, TestRunSummary } from '../../contract/index.js';
+import type { AuditEntry, Organization, PushRecord, PushSummary, Report, Role, StoredConnection, StoredTarget, TestRunSummary } from '../../contract/index.js';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
@@ -43,6 +43,54 @@ export interface TestRunRepo {
   get(id: string): StoredTestRun | undefined;
 }
 
+/** Organizations (id as the platform knows it, unique lower(name)). */
+export interface OrganizationRepo {
+  list(): Organization[];
+  get(id: string): Organization | undefined;
+  findByName(name: string): Organization | undefined;
+  /** Insert or replace by id; throws if another organization already has the name (ignoring case). */
+  put(organization: Organization): void;
+  delete(id: string): boolean;
+}
+
+/**
+ * Roles (global and organization-scoped) as validated documents. Names are unique across the installation ignoring
+ * case (a UNIQUE index enforces it too); the engine validates every rule before `put`.
+ */
+export interface RoleRepo {
+  list(): Role[];
+  get(id: string): Role | undefined;
+  findByName(name: string): Role | undefined;
+  put(role: Role): void;
+  delete(id: string): boolean;
+}
+
+/** Targets (platform servers roles are pushed to); unique lower(name). Never a token: that is in the keychain. */
+export interface TargetRepo {
+  list(): StoredTarget[];
+  get(id: string): StoredTarget | undefined;
+  findByName(name: string): StoredTarget | undefined;
+  /** Insert or replace by id; throws if another target already has the name (ignoring case). */
+  put(target: StoredTarget): void;
+  delete(id: string): boolean;
+}
+
+/** Finished pushes with their plan and per-role results (newest first). */
+export interface PushRepo {
+  add(push: PushRecord): void;
+  list(options: { limit: number }): PushSummary[];
+  get(id: string): PushRecord | undefined;
+}
+
+/**
+ * The loopback rehearsal engine's own "remote" state: the organizations and organization roles it serves as an
+ * Arthur server would, kept apart from the workbench's roles so a push to it is a real push.
+ */
+export interface RehearsalRepos {
+  readonly organizations: OrganizationRepo;
+  readonly roles: RoleRepo;
+}
+
 /**
  * The local store (SQLite in the app). Named operations grouped by repository; callers never pass SQL.
  * Calls are synchronous; `transaction` makes several of them atomic.
@@ -52,6 +100,11 @@ export interface Store {
   readonly audit: AuditRepo;
   readonly connections: ConnectionRepo;
   readonly testRuns: TestRunRepo;
+  readonly organizations: OrganizationRepo;
+  readonly roles: RoleRepo;
+  readonly targets: TargetRepo;
+  readonly pushes: PushRepo;
+  readonly rehearsal: RehearsalRepos;
   transaction<T>(work: () => T): T;
   close(): void;
 }

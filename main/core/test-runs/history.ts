@@ -51,6 +51,11 @@ export function recordRun(store: Store, runId: string, report: Report): void {
   const { keepHistory } = readSettings(store);
   store.transaction(() => {
     if (keepHistory) store.testRuns.add({ ...summaryOf(runId, report), report: { ...report, details: scrub(report.details) as Report['details'] } });
-    recordTestOutcome(store, report.connection.id, { at: report.at, outcome: report.outcome, source: report.source });
+    recordTestOutcome(
+      store,
+      report.connection.id,
+      { at: report.at, outcome: report.outcome, source: report.source },
+      { runId, checksPassed: report.checks.filter((c) => c.status === 'pass').length, checksWarned: report.checks.filter((c) => c.status === 'warn').length },
+    );
   });
 }

@@ -1,5 +1,5 @@
-import type { Check, MappedUser, Report } from '../../contract/index.js';
-import { resolveRoles } from './resolution.js';
+import type { Check, MappedUser, Report, Resolution } from '../../contract/index.js';
+import { finalResolution } from './resolution.js';
 
 export type Step = Report['steps'][number];
 
@@ -13,8 +13,8 @@ export interface ReportInput {
   checks: Check[];
   claims: Record<string, unknown>;
   claimOrigins: Report['claimOrigins'];
-  /** What the mapping read; accepted only when no check failed. */
-  mapped: { user: MappedUser; groups: string[] };
+  /** What the mapping read, and its role resolution; accepted only when no check failed. */
+  mapped: { user: MappedUser; groups: string[]; resolution?: Resolution | undefined };
   details: Record<string, unknown>;
   steps: Step[];
 }
@@ -40,7 +40,7 @@ export function buildReport(input: ReportInput): Report {
     claimOrigins: input.claimOrigins,
     user: passed ? input.mapped.user : emptyUser(),
     groups: passed ? input.mapped.groups : [],
-    resolution: resolveRoles(passed ? input.mapped.groups : [], failures),
+    resolution: finalResolution(input.mapped.resolution, failures, input.mapped.groups),
     details,
     steps: input.steps,
   };

@@ -6,8 +6,9 @@ import { secretAccounts } from '../connections/secrets.js';
 import { productionCallbackUrl, testRedirectUri } from '../connections/urls.js';
 import type { HandlerContext } from '../handlers/types.js';
 import { readSettings } from '../handlers/settings-handlers.js';
-import { LoopbackError, type LoopbackReply, type LoopbackRequest } from '../ports/index.js';
+import { LoopbackError, type LoopbackReply, type LoopbackRequest, type Store } from '../ports/index.js';
 import { recordRun } from './history.js';
+import { createRoleResolver } from './resolution.js';
 import { completeOidcRun } from './oidc/callback.js';
 import { abandonedReport, stateFailureReport, type EarlyContext } from './oidc/early-reports.js';
 import { noRefusals, recordRefusal } from './refused-callbacks.js';
@@ -24,8 +25,17 @@ import { StepTimeline } from './steps.js';
 type OidcConnection = StoredConnection & { protocol: 'oidc' };
 /** What a waiting run holds; `Run.protocol` says which (OIDC callbacks only ever claim OIDC runs, and SAML ACS POSTs SAML runs). */
 type RunContext = EarlyContext | SamlRunContext;
+/** What `tests.inspect` takes: exactly one of them. */
+export type InspectInput = { idToken?: string | undefined; accessToken?: string | undefined; samlResponse?: string | undefined };
 
-const subjectOf = (c: OidcConnection): OidcSubject => ({ id: c.id, name: c.displayName, provider: c.provider, platform: c.platform, settings: structuredClone(c.oidc) });
+const subjectOf = (c: OidcConnection, store: Store): OidcSubject => ({
+  id: c.id,
+  name: c.displayName,
+  provider: c.provider,
+  platform: c.platform,
+  settings: structuredClone(c.oidc),
+  roles: createRoleResolver(store, c),
+});
 
 /**
  * Live test runs and offline inspection (protocol-neutral parts in this directory, OIDC in ./oidc, SAML in ./saml).
@@ -61,7 +71,7 @@ export class TestRunService {
     const clientSecret = await this.clientSecretOf(connection, true);
     const testPort = await this.listen();
     this.ensureRoute(connection.id);
-    const subject = subjectOf(connection);
+    const subject = subjectOf(connection, this.ports.store);
     const issuer = subject.settings.issuer;
     if (issuer && !this.issAdvertised.has(issuer)) this.issAdvertised.set(issuer, await readIssAdvertised(this.ports.http, issuer));
     const startedAt = this.ports.clock.now();
@@ -115,24 +125,30 @@ export class TestRunService {
     this.context.events.emit({ name: 'onTestRunProgress', payload: { runId: run.id, connectionId: run.connectionId, step: 'authorize', status: 'started', at: run.startedAt.toISOString() } });
   }
 
-  async inspect(ref: string, input: { idToken?: string | undefined; accessToken?: string | undefined; samlResponse?: string | undefined }): Promise<Report> {
+  async inspect(ref: string, input: InspectInput): Promise<Report> {
+    const runId = randomUUID();
+    return this.recordInspect(runId, await this.evaluate(ref, input, runId));
+  }
+
+  /**
+   * The inspect pipeline without History: the same checks, mapping and resolution on a pasted token or Response. The
+   * access simulator decides from this report (an unverifiable token is still decided, and says its checks failed).
+   */
+  async evaluate(ref: string, input: InspectInput, runId: string = randomUUID()): Promise<Report> {
     const connection = requireConnection(this.ports.store.connections, ref);
     const { samlResponse, ...tokens } = input;
     if ((connection.protocol === 'saml') !== (samlResponse !== undefined)) {
       const what = connection.protocol === 'saml' ? 'a SAML connection: inspect a SAML Response (samlResponse), not a token' : 'an OIDC connection: inspect an ID or access token, not a SAML Response';
       throw new AppError('invalid_input', `ref: "${connection.displayName}" is ${what}.`, { field: 'ref' });
     }
-    const runId = randomUUID();
     if (connection.protocol === 'saml') {
-      const report = await this.saml.inspect(connection, readSettings(this.ports.store).testPort, samlResponse as string, runId);
-      return this.recordInspect(runId, report);
+      return this.saml.inspect(connection, readSettings(this.ports.store).testPort, samlResponse as string, runId);
     }
     const timeline = new StepTimeline(this.ports.clock, (payload) => this.context.events.emit({ name: 'onTestRunProgress', payload }), { runId, connectionId: connection.id });
     // The keychain is only needed to verify HS* tokens (keyed by the client secret); otherwise inspect stays offline.
     const hmac = connection.oidc.allowedSigningAlgs.some((alg) => alg.startsWith('HS'));
     const clientSecret = hmac ? await this.clientSecretOf(connection, false) : undefined;
-    const report = await inspectOidcToken({ subject: subjectOf(connection), ...tokens, clientSecret, jwks: this.jwks, clock: this.ports.clock, timeline });
-    return this.recordInspect(runId, report);
+    return inspectOidcToken({ subject: subjectOf(connection, this.ports.store), ...tokens, clientSecret, jwks: this.jwks, clock: this.ports.clock, timeline });
   }
 
   private recordInspect(runId: string, report: Report): Report {

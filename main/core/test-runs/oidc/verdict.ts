@@ -1,7 +1,8 @@
-import type { MappedUser, OidcSettings, Report } from '../../../contract/index.js';
+import type { MappedUser, OidcSettings, Report, Resolution } from '../../../contract/index.js';
 import type { CheckList } from '../checks.js';
 import { mapClaims } from '../mapping.js';
 import { emptyUser } from '../report.js';
+import type { RoleResolver } from '../resolution.js';
 import { closeVerdict, recordMapping } from '../verdict-common.js';
 import type { StepTimeline } from '../steps.js';
 import { mergeClaims, type ClaimSource } from './claims.js';
@@ -46,6 +47,8 @@ export interface OidcSubject {
   provider: string;
   platform: 'clearml' | 'arthur';
   settings: OidcSettings;
+  /** Role/organization resolution of the mapped groups (main/core/test-runs/resolution.ts). */
+  roles?: RoleResolver | undefined;
 }
 
 export interface VerdictInput {
@@ -71,7 +74,7 @@ export function oidcVerdict(input: VerdictInput): Report {
   const end = input.timeline.begin('verdict');
   const { checks, subject } = input;
   const { claims, claimOrigins } = mergeClaims(input.sources);
-  let mapped: { user: MappedUser; groups: string[] } = { user: emptyUser(), groups: [] };
+  let mapped: { user: MappedUser; groups: string[]; resolution?: Resolution } = { user: emptyUser(), groups: [] };
   if (Object.keys(claims).length > 0) {
     const s = subject.settings;
     const result = mapClaims({
@@ -82,7 +85,7 @@ export function oidcVerdict(input: VerdictInput): Report {
       groupSync: { enabled: s.groupSync.enabled, claim: s.groupSync.claim, caseSensitive: s.groupSync.caseSensitive },
       provider: subject.provider,
     });
-    mapped = recordMapping(checks, result, input.unverified ? 'Unverified claims: ' : undefined);
+    mapped = recordMapping(checks, result, input.unverified ? 'Unverified claims: ' : undefined, subject.roles);
   }
   return closeVerdict(input, OIDC_CHECK_ORDER, end, {
     connection: { id: subject.id, name: subject.name, protocol: 'oidc' },

@@ -6,6 +6,7 @@ import type { HandlerContext } from '../../handlers/types.js';
 import type { LoopbackReply, LoopbackRequest } from '../../ports/index.js';
 import { createReplayCache } from '../../saml/replay-cache.js';
 import type { AbandonReason, Run, RunRegistry } from '../registry.js';
+import { createRoleResolver } from '../resolution.js';
 import { StepTimeline } from '../steps.js';
 import { completeSamlRun, peekResponse, relayStateCheck, replayedResponseCheck, type RelayMatch } from './acs.js';
 import { abandonedSamlReport, type SamlRunContext } from './early-reports.js';
@@ -66,7 +67,7 @@ export class SamlRuns {
 
   async start(connection: SamlConnection, testPort: number, timeoutSeconds: number, privateKeyPem: string | undefined): Promise<StartedSamlRun> {
     const startedAt = this.ports.clock.now();
-    const prepared = await prepareSamlRun(samlSubjectOf(connection, testPort), privateKeyPem, startedAt);
+    const prepared = await prepareSamlRun(samlSubjectOf(connection, testPort, createRoleResolver(this.ports.store, connection)), privateKeyPem, startedAt);
     this.ensureRoute(connection.id);
     const runId = randomUUID();
     const runContext: SamlRunContext = { protocol: 'saml', secret: prepared.secret, timeline: this.timeline(runId, connection.id), clock: this.ports.clock, startedAt, timeoutSeconds };
@@ -86,7 +87,7 @@ export class SamlRuns {
   }
 
   async inspect(connection: SamlConnection, testPort: number, samlResponse: string, runId: string): Promise<Report> {
-    return inspectSamlResponse({ subject: samlSubjectOf(connection, testPort), samlResponse, clock: this.ports.clock, timeline: this.timeline(runId, connection.id) });
+    return inspectSamlResponse({ subject: samlSubjectOf(connection, testPort, createRoleResolver(this.ports.store, connection)), samlResponse, clock: this.ports.clock, timeline: this.timeline(runId, connection.id) });
   }
 
   close(): void {

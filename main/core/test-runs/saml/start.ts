@@ -4,6 +4,7 @@ import { productionCallbackUrl, productionSpEntityId, testAcsUrl } from '../../c
 import { spEntityIdOf } from '../../connections/view.js';
 import { buildAuthnRequest } from '../../saml/authn-request.js';
 import type { SamlSubject } from './verdict.js';
+import type { RoleResolver } from '../resolution.js';
 
 export type SamlConnection = StoredConnection & { protocol: 'saml' };
 
@@ -23,7 +24,7 @@ export interface SamlRunSecret {
 }
 
 /** The connection as a report subject, with the URLs of the configured test port (a snapshot for the whole run). */
-export function samlSubjectOf(connection: SamlConnection, testPort: number): SamlSubject {
+export function samlSubjectOf(connection: SamlConnection, testPort: number, roles?: RoleResolver): SamlSubject {
   const spEntityId = spEntityIdOf(connection, testPort);
   const productionAcs = productionCallbackUrl(connection);
   const productionSp = productionSpEntityId(connection, spEntityId);
@@ -36,6 +37,7 @@ export function samlSubjectOf(connection: SamlConnection, testPort: number): Sam
     spEntityId,
     acsUrl: testAcsUrl(testPort, connection.id),
     production: productionAcs && productionSp ? { acsUrl: productionAcs, spEntityId: productionSp } : null,
+    roles,
   };
 }
 

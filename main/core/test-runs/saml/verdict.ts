@@ -1,9 +1,10 @@
-import { NAMEID, type Report, type SamlSettings } from '../../../contract/index.js';
+import { NAMEID, type MappedUser, type Report, type Resolution, type SamlSettings } from '../../../contract/index.js';
 import { SAML_CHECK_IDS } from '../../saml/check-list.js';
 import { mapSamlAttributes } from '../../saml/map-attributes.js';
 import type { SamlValidation } from '../../saml/validate-response.js';
 import type { CheckList } from '../checks.js';
 import { emptyUser } from '../report.js';
+import type { RoleResolver } from '../resolution.js';
 import { closeVerdict, recordMapping } from '../verdict-common.js';
 import type { StepTimeline } from '../steps.js';
 
@@ -40,6 +41,8 @@ export interface SamlSubject {
   acsUrl: string;
   /** The platform's own ACS and entity ID (null until webappUrl is set), for inspecting a production Response. */
   production: { acsUrl: string; spEntityId: string } | null;
+  /** Role/organization resolution of the mapped groups (main/core/test-runs/resolution.ts). */
+  roles?: RoleResolver | undefined;
 }
 
 export interface SamlVerdictInput {
@@ -66,7 +69,7 @@ export function samlVerdict(input: SamlVerdictInput): Report {
   const { checks, subject, validation } = input;
   let claims: Record<string, string[]> = {};
   let claimOrigins: Report['claimOrigins'] = {};
-  let mapped = { user: emptyUser(), groups: [] as string[] };
+  let mapped: { user: MappedUser; groups: string[]; resolution?: Resolution } = { user: emptyUser(), groups: [] };
   if (validation) {
     checks.addAll(validation.checks);
     claims = { ...validation.attributes, ...(validation.nameId ? { [NAMEID]: [validation.nameId.value] } : {}) };
@@ -74,7 +77,7 @@ export function samlVerdict(input: SamlVerdictInput): Report {
     if (Object.keys(claims).length > 0) {
       const result = mapSamlAttributes({ nameId: validation.nameId, attributes: validation.attributes, settings: subject.settings });
       // Validation failed after node-saml accepted the bytes (e.g. Destination, replay): shown, never accepted.
-      mapped = recordMapping(checks, result, validation.verified ? undefined : 'Not accepted (a check failed): ');
+      mapped = recordMapping(checks, result, validation.verified ? undefined : 'Not accepted (a check failed): ', subject.roles);
     }
   }
   return closeVerdict(input, SAML_RUN_CHECK_ORDER, end, {

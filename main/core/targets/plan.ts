@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import type { ArthurRoleDef, Organization, Plan, PlanChange, Role, StoredTarget } from '../../contract/index.js';
+import { AppError } from '../app-error.js';
+import type { Store } from '../ports/index.js';
+import { ArthurApiError, type ArthurClient } from './arthur-client.js';
+
+/** A local organization role as the custom_roles endpoint takes it. */
+export function toRoleDef(role: Role): ArthurRoleDef {
+  return {
+    role_name: role.name,
+    permissions: role.permissions.map((p) => ({ resource: p.resource, action: p.action })),
+    inherited_role_names: [...role.inheritedRoleNames],
+  };
+}
+
+/** Sorted, de-duplicated permission keys and inherited names: what makes two definitions the same role. */
+function canonical(def: ArthurRoleDef): string {
+  const permissions = [...new Set((def.permissions ?? []).map((p) => `${p.resource}:${p.action}`))].sort();
+  const inherited = [...new Set(def.inherited_role_names ?? [])].sort();
+  return JSON.stringify([permissions, inherited]);
+}
+export const sameRole = (a: ArthurRoleDef, b: ArthurRoleDef): boolean => canonical(a) === canonical(b);
+
+export function selectOrganizations(store: Store, ref: string | undefined): Organization[] {
+  const all = store.organizations.list();
+  if (ref === undefined) return all;
+  const found = store.organizations.get(ref.trim()) ?? store.organizations.findByName(ref);
+  if (!found) throw new AppError('not_found', `organization: no organization named or with id "${ref}".`, { field: 'organization', hint: 'List them with `ssowb orgs list`.' });
+  return [found];
+}
+
+/** Diffs one organization: create / replace (DELETE then POST) / delete / keep per role. */
+export function diffOrganization(org: Organization, local: Role[], remote: ArthurRoleDef[], deleteUnknown: boolean): PlanChange[] {
+  const changes: PlanChange[] = [];
+  const remoteByName = new Map(remote.map((def) => [def.role_name.toLowerCase(), def]));
+  const base = { org: org.id, orgName: org.name };
+  for (const role of local) {
+    const def = toRoleDef(role);
+    const there = remoteByName.get(role.name.toLowerCase());
+    remoteByName.delete(role.name.toLowerCase());
+    if (!there) changes.push({ ...base, role: role.name, action: 'create', reason: 'Not on the target: POST.', remoteOnly: false, local: def, remote: null });
+    else if (sameRole(def, there) && there.role_name === role.name) changes.push({ ...base, role: role.name, action: 'keep', reason: 'Same permissions and inheritance.', remoteOnly: false, local: def, remote: there });
+    else changes.push({ ...base, role: role.name, action: 'replace', reason: 'Differs on the target. The API has no update: replace = DELETE of the role, then POST of the new definition.', remoteOnly: false, local: def, remote: there });
+  }
+  for (const there of remoteByName.values()) {
+    changes.push(
+      deleteUnknown
+        ? { ...base, role: there.role_name, action: 'delete', reason: 'On the target only, and you chose to delete roles the workbench does not know: DELETE.', remoteOnly: true, local: null, remote: there }
+        : { ...base, role: there.role_name, action: 'keep', reason: 'On the target only (the workbench does not know it): kept. Choose "delete unknown roles" to remove it.', remoteOnly: true, local: null, remote: there },
+    );
+  }
+  return changes;
+}
+
+export function digestOf(changes: PlanChange[]): string {
+  const lines = changes.map((c) => [c.org, c.role, c.action, c.local ? canonical(c.local) : '', c.remote ? canonical(c.remote) : ''].join('|')).sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 32);
+}
+
+/** Reads the target's roles per organization and diffs them with the workbench's. Nothing is sent but GETs. */
+export async function buildPlan(options: {
+  store: Store;
+  client: ArthurClient;
+  target: StoredTarget;
+  organization: string | undefined;
+  deleteUnknown: boolean;
+  now: Date;
+  readRemote?: (org: string) => Promise<ArthurRoleDef[]>;
+}): Promise<Plan> {
+  const { store, client, target } = options;
+  const orgs = selectOrganizations(store, options.organization);
+  const roles = store.roles.list();
+  const changes: PlanChange[] = [];
+  const notes: string[] = [];
+  for (const org of orgs) {
+    const local = roles.filter((r) => r.scope === 'organization' && r.organizationId === org.id).sort((a, b) => a.name.localeCompare(b.name));
+    let remote: ArthurRoleDef[];
+    try {
+      remote = await (options.readRemote ?? client.listRoles)(org.id);
+    } catch (error) {
+      if (error instanceof ArthurApiError && error.failure === 'not_found') {
+        notes.push(`Organization "${org.name}" (${org.id}) is not on ${target.name}: create it there first (POST /api/v3/organizations with that id), then plan again. Its ${local.length} role(s) are left out.`);
+        continue;
+      }
+      if (error instanceof ArthurApiError) throw new AppError(error.failure === 'auth' ? 'forbidden' : 'network', error.message, error.options.hint ? { hint: error.options.hint } : {});
+      throw error;
+    }
+    changes.push(...diffOrganization(org, local, remote, options.deleteUnknown));
+  }
+  const globalRoles = roles.filter((r) => r.scope === 'global').map((r) => r.name).sort();
+  if (globalRoles.length) notes.push(`${globalRoles.length} global role(s) are not pushed: Arthur takes global roles only from globalRoleDefs in the IdP YAML. Export them with \`ssowb roles export --format global-yaml\` (Roles page → Export) and paste them into the Admin Console.`);
+  if (orgs.length === 0) notes.push('The workbench has no organizations yet: add one on the Roles page (or `ssowb orgs add`) before planning.');
+  const count = (action: PlanChange['action']) => changes.filter((c) => c.action === action).length;
+  return {
+    target: { id: target.id, name: target.name, url: target.url },
+    at: options.now.toISOString(),
+    changes,
+    counts: { create: count('create'), replace: count('replace'), delete: count('delete'), keep: count('keep') },
+    globalRoles,
+    notes,
+    digest: digestOf(changes),
+  };
+}
