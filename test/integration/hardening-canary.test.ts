@@ -16,9 +16,10 @@ import { createTestKey } from '../support/saml-forge.js';
 // update, read, list, export without secrets, SP metadata, inspect of a token keyed by the secret, a live start and
 // cancel, History, audit), in browser mode over the real bridge and through the CLI; then the SQLite file with its
 // WAL/SHM, every file of the data directory, the log, the bridge's responses, the event stream and the CLI's output are
-// scanned. Expected hits: 0. (Targets' tokens join the scan once targets exist.) Secrets live only in the keychain,
+// scanned. Expected hits: 0. A target's API token is a canary too. Secrets live only in the keychain,
 // which is therefore not scanned; `export --include-secrets` is the one flow that returns them on purpose, also excluded.
 const CANARY = `canary-client-secret-${Date.now().toString(36)}-7f3a9c1e`;
+const TARGET_CANARY = `canary-target-token-${Date.now().toString(36)}-e9d2`;
 const CLI_CANARY = `canary-cli-secret-${Date.now().toString(36)}-b41d`;
 
 /**
@@ -117,8 +118,12 @@ describe('canary scan: secrets never leave the keychain', () => {
     expect(saml.ok).toBe(true);
     const privateKey = [...secrets.items.entries()].find(([account]) => account.endsWith(':saml-private-key'))?.[1] ?? '';
     expect(privateKey).toMatch(/BEGIN PRIVATE KEY/);
-    const needles = [CANARY, ...pemNeedles(privateKey)];
-    expect(needles).toHaveLength(4);
+    const needles = [CANARY, TARGET_CANARY, ...pemNeedles(privateKey)];
+    expect(needles).toHaveLength(5);
+    expect((await call('targets.add', { name: 'Canary target', url: 'https://arthur.example.com/', token: TARGET_CANARY })).ok).toBe(true);
+    await call('targets.list', {});
+    expect((await call('targets.update', { ref: 'Canary target', name: 'Canary target 2', token: TARGET_CANARY })).ok).toBe(true);
+    await call('targets.get', { ref: 'Canary target 2' });
 
     // Every flow that touches the connections and their secrets.
     await call('connections.update', { id: 'Canary OIDC', displayName: 'Canary OIDC 2', clientSecret: CANARY });
