@@ -1,14 +1,14 @@
 import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRuntime, type Runtime } from '../composition/create-runtime.js';
-import type { Engine } from '../core/engine.js';
+import type { Runtime } from '../composition/create-runtime.js';
 import { createLogger } from '../core/log/logger.js';
 import { resolveDataDir } from '../platform/data-dir.js';
 import { appOrigin, appScheme, appSchemePrivileges, productName } from './app-origin.js';
 import { createAppRequestHandler } from './app-files.js';
 import { registerContractIpc } from './contract-ipc.js';
-import { forwardEngineEvents, isTrustedAppFrame } from './ipc-registrar.js';
+import { forwardEngineEvents, isTrustedAppFrame, type EngineDoor } from './ipc-registrar.js';
+import { createLateEngine } from './late-engine.js';
 import { createMainWindow } from './window-factory.js';
 import { ExternalLinkPolicy } from './external-links.js';
 import { utilityProcessWorker } from './keychain-worker-launcher.js';
@@ -41,6 +41,9 @@ app.setPath('userData', resolveDataDir());
 
 let runtime: Runtime | undefined;
 let mainWindow: BrowserWindow | undefined;
+// The engine (and with it every test-run, SAML and OIDC module) is loaded only once the first window is shown
+// (issue 14); until then IPC calls and event subscriptions wait on this door.
+const engine = createLateEngine();
 
 const externalLinks = new ExternalLinkPolicy();
 
@@ -53,7 +56,7 @@ function openExternal(url: string): void {
   shell.openExternal(url).catch((error: unknown) => logger.log('warn', 'could not open link', { error: String(error) }));
 }
 
-function openMainWindow(engine: Engine): void {
+function openMainWindow(engine: EngineDoor): BrowserWindow {
   const window = createMainWindow({
     preloadPath: paths.preload,
     openExternal,
@@ -66,6 +69,7 @@ function openMainWindow(engine: Engine): void {
     if (mainWindow === window) mainWindow = undefined;
   });
   mainWindow = window;
+  return window;
 }
 
 function focusMainWindow(): void {
@@ -79,6 +83,24 @@ async function onReady(): Promise<void> {
   // §5 permissions denied, §7 CSP header, §18 the renderer served from app:// with path traversal refused.
   installSessionGuards(session.defaultSession, { appOrigin });
   protocol.handle(appScheme, createAppRequestHandler(paths.renderer, appOrigin));
+  // §17: one handler per operation, each checking that the caller is our window's top frame.
+  // The authorization URL a test run starts with is the one link the engine hands out for the OS browser.
+  const door: EngineDoor = {
+    invoke: async (name, input) => {
+      const result = await engine.invoke(name, input);
+      if (name === 'tests.start' && result.ok) externalLinks.allowTestRun((result.value as { authorizeUrl: string }).authorizeUrl);
+      return result;
+    },
+    subscribe: (listener) => engine.subscribe(listener),
+  };
+  registerContractIpc(door, { isTrustedSender: (frame) => isTrustedAppFrame(frame, appOrigin) });
+  const window = openMainWindow(engine);
+  // A window that fails to load never shows: the engine is loaded then too, so a reload can work.
+  await new Promise<void>((resolve) => {
+    window.once('show', () => resolve());
+    window.webContents.once('did-fail-load', () => resolve());
+  });
+  const { createRuntime } = await import('../composition/create-runtime.js');
   runtime = await createRuntime({
     mode: 'desktop',
     dataDir: app.getPath('userData'),
@@ -87,22 +109,10 @@ async function onReady(): Promise<void> {
     launchKeychainWorker: utilityProcessWorker,
     logger,
   });
-  // §17: one handler per operation, each checking that the caller is our window's top frame.
-  // The authorization URL a test run starts with is the one link the engine hands out for the OS browser.
-  const engine = runtime.engine;
-  const door = {
-    invoke: async (name: string, input: unknown) => {
-      const result = await engine.invoke(name, input);
-      if (name === 'tests.start' && result.ok) externalLinks.allowTestRun((result.value as { authorizeUrl: string }).authorizeUrl);
-      return result;
-    },
-    subscribe: engine.subscribe,
-  };
-  registerContractIpc(door, { isTrustedSender: (frame) => isTrustedAppFrame(frame, appOrigin) });
+  engine.attach(runtime.engine);
   // The loopback RBAC engine (Arthur-compatible API on 127.0.0.1) the local rehearsal target points at.
   const rehearsal = await runtime.engine.invoke('rehearsal.start', {});
   if (!rehearsal.ok) logger.log('warn', 'the RBAC rehearsal engine did not start', { error: rehearsal.error.message });
-  openMainWindow(runtime.engine);
 }
 
 function start(): void {
@@ -116,7 +126,7 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (runtime && BrowserWindow.getAllWindows().length === 0) openMainWindow(runtime.engine);
+    if (runtime && BrowserWindow.getAllWindows().length === 0) openMainWindow(engine);
   });
 
   // Close the store and the keychain worker before exit; `will-quit` is held until that finishes.
