@@ -1,9 +1,9 @@
 /* eslint-disable no-control-regex -- these tests look for raw control characters in output */
 import { describe, expect, it } from 'vitest';
-import { displayNameSchema, nameKey, nameSchema } from '../../main/contract/index.js';
+import { displayNameSchema, nameKey, nameSchema, type ConnectionView } from '../../main/contract/index.js';
 import { escapeNonPrintable } from '../../main/contract/printable.js';
 import { escapingIo, type CliIo } from '../../main/cli/cli-io.js';
-import { printConnection, printConnections } from '../../main/cli/commands/connections.js';
+import { printConnection, printConnections } from '../../main/cli/printers/connection-printer.js';
 import type { CliContext } from '../../main/cli/cli-context.js';
 import { createEngine } from '../../main/core/engine.js';
 import { createLogger } from '../../main/core/log/logger.js';
@@ -93,16 +93,21 @@ describe('the CLI and logs escape anything non-printable, whatever its source', 
     return { io: escapingIo(io), out, err };
   };
 
-  it('a hostile name (e.g. from an older database) prints escaped in list and show', () => {
+  it('a hostile name (e.g. from an older database) prints escaped in list and show', async () => {
     const { io, out } = capture();
     const context = { json: false, io } as unknown as CliContext;
-    const c = { id: 'c1', name: 'x\u001b]0;pwned\u0007\u001b[2K\rOK\u202Egnp.exe', protocol: 'oidc', provider: 'okta', active: true, updatedAt: '2026-01-01' };
+    const created = await createEngine(createTestPorts(), { idpTools: createFakeIdpTools() }).invoke('connections.create', oidc('benign'));
+    if (!created.ok) throw new Error(created.error.message);
+    const view = created.value as ConnectionView;
+    printConnection(context, view);
+    const benignLines = out.splice(0).join('').split('\n').filter(Boolean).length;
+    const c = { ...view, name: 'x\u001b]0;pwned\u0007\u001b[2K\rOK\u202Egnp.exe' };
     printConnections(context, [c]);
     printConnection(context, c);
     const text = out.join('');
     expect(text).not.toMatch(/[\u001b\u0007\r\u202E]/);
     expect(text).toContain('x\\u001B]0;pwned\\u0007\\u001B[2K\\u000DOK\\u202Egnp.exe');
-    expect(text.split('\n').filter(Boolean)).toHaveLength(4); // the output's own line breaks survive
+    expect(text.split('\n').filter(Boolean)).toHaveLength(1 + benignLines); // the output's own line breaks survive
   });
 
   it('JSON output stays parseable JSON with the same values', () => {

@@ -75,8 +75,8 @@ export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => 
       const existing = requireConnection(repo, ref);
       // The keychain is reached first: if it refuses (locked, unavailable), the connection stays and the error says how
       // to fix it. Then the row goes, then its items (crash-safe order: at worst an orphan item, removed at start-up).
-      const accounts = [secretAccounts.clientSecret(existing.id), secretAccounts.samlPrivateKey(existing.id)];
-      const hasSecrets = existing.protocol === 'oidc' ? existing.hasClientSecret : existing.hasPrivateKey;
+      const accounts = [secretAccounts.clientSecret(existing.id), secretAccounts.samlPrivateKey(existing.id), secretAccounts.samlEncryptionKey(existing.id)];
+      const hasSecrets = existing.protocol === 'oidc' ? existing.hasClientSecret : existing.hasPrivateKey || Boolean(existing.saml.encryptionCertificate);
       if (hasSecrets) await ports.secrets.get(accounts[existing.protocol === 'oidc' ? 0 : 1] as string);
       ports.store.transaction(() => {
         repo.delete(existing.id);

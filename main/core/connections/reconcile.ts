@@ -30,7 +30,9 @@ const claimedAccount = (connection: StoredConnection): string | null =>
 export async function reconcileSecrets(ports: Pick<Ports, 'store' | 'secrets' | 'clock' | 'runtime' | 'log'>): Promise<ReconcileOutcome> {
   const present = new Set(await ports.secrets.accounts());
   const rows = ports.store.connections.list();
-  const referenced = new Set(rows.flatMap((row) => [secretAccounts.clientSecret(row.id), secretAccounts.samlPrivateKey(row.id)]));
+  const referenced = new Set(
+    rows.flatMap((row) => [secretAccounts.clientSecret(row.id), secretAccounts.samlPrivateKey(row.id), secretAccounts.samlEncryptionKey(row.id)]),
+  );
   const removedOrphans: string[] = [];
   const targets = ports.store.targets?.list() ?? [];
   for (const target of targets) referenced.add(targetTokenAccount(target.id));
