@@ -234,7 +234,7 @@ describe('tests.inspect', () => {
     const { call, create, clock } = setup();
     await create('Okta');
     const now = Math.floor(clock.now().getTime() / 1000);
-    const forged = await new SignJWT({ iss: ISSUER, aud: 'clearml', sub: 'eve', iat: now, exp: now + 60 }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).sign((await generateKeyPair('RS256')).privateKey);
+    const forged = await new SignJWT({ iss: ISSUER, aud: 'clearml', sub: 'eve', email: 'eve@example.test', groups: ['ml'], iat: now, exp: now + 60 }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).sign((await generateKeyPair('RS256')).privateKey);
     const report = await call<Report>('tests.inspect', { ref: 'Okta', idToken: forged });
     expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['oidc.id_token.signature']);
     expect(report.user.userId).toBeNull();

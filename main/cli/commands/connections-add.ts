@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { IdpMetadata, OidcDiscovery } from '../../contract/index.js';
+import { defaultTokenEndpointAuthMethod } from '../../contract/index.js';
 import type { CliContext } from '../cli-context.js';
 import { inputFileCaps, readInputFile } from '../input-file.js';
 import { printError } from '../cli-io.js';
@@ -71,6 +72,7 @@ export function registerConnectionsAdd(connections: Command, context: CliContext
         jwksUri: options.jwksUri ?? discovered?.jwksUri,
         userinfoEndpoint: options.userinfoEndpoint ?? discovered?.userinfoEndpoint,
         revocationEndpoint: discovered?.revocationEndpoint,
+        ...(discovered ? { tokenEndpointAuthMethod: defaultTokenEndpointAuthMethod(discovered.tokenEndpointAuthMethodsSupported) } : {}),
         ...(options.pkce ? { codeChallengeMethod: options.pkce } : {}),
         ...(options.scopes ? { standardScopes: options.scopes.split(/[\s,]+/).filter(Boolean) } : {}),
         ...(options.groupsClaim ? { groupSync: { enabled: true, claim: options.groupsClaim } } : {}),

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCloudDownload, IconInfoCircle } from '@tabler/icons-react';
 import type { UseFormReturn } from 'react-hook-form';
-import { endpointUrlProblem, type OidcDiscovery } from '../../../main/contract/index';
+import { defaultTokenEndpointAuthMethod, endpointUrlProblem, type OidcDiscovery } from '../../../main/contract/index';
 import { useMutation } from '../../client';
 import { TextField } from './fields';
 import type { OidcFormValues } from './form-model';
@@ -37,6 +37,7 @@ export function OidcDiscoveryPanel({ form }: { form: UseFormReturn<OidcFormValue
     set('oidc.userinfoEndpoint', d.userinfoEndpoint);
     set('oidc.jwksUri', d.jwksUri);
     set('oidc.revocationEndpoint', d.revocationEndpoint);
+    form.setValue('oidc.tokenEndpointAuthMethod', defaultTokenEndpointAuthMethod(d.tokenEndpointAuthMethodsSupported), { shouldDirty: true });
     form.clearErrors('oidc.issuer');
     setFound(d);
   };
@@ -83,7 +84,8 @@ export function OidcDiscoveryPanel({ form }: { form: UseFormReturn<OidcFormValue
             )}
             <Text size="xs" c="dimmed">
               Endpoints filled from {found.issuer}. PKCE: {found.codeChallengeMethodsSupported.join(', ') || 'not advertised'} · ID token algorithms:{' '}
-              {found.idTokenSigningAlgValuesSupported.join(', ') || 'not advertised'} · Scopes: {found.scopesSupported.join(' ') || 'not advertised'}
+              {found.idTokenSigningAlgValuesSupported.join(', ') || 'not advertised'} · Scopes: {found.scopesSupported.join(' ') || 'not advertised'} · Client authentication:{' '}
+              {found.tokenEndpointAuthMethodsSupported.join(', ') || 'not advertised (client_secret_basic)'}
             </Text>
           </Stack>
         </Alert>
