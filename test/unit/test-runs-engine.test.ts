@@ -196,6 +196,18 @@ describe('a live run with fakes', () => {
     expect(loopback.closed).toBe(true);
   });
 
+  it('a cancelled run is "cancelled" in its report and in History, and leaves the last test as it was', async () => {
+    const { call, create } = setup();
+    await create('Okta');
+    const start = await call<{ runId: string }>('tests.start', { ref: 'Okta' });
+    expect(await call<TestRunState>('tests.cancel', { runId: start.runId })).toMatchObject({ status: 'cancelled', report: { cancelled: true } });
+    await call('tests.wait', { runId: start.runId });
+    const history = await call<Array<{ runId: string; cancelled: boolean }>>('history.list', { ref: 'Okta' });
+    expect(history).toEqual([expect.objectContaining({ runId: start.runId, cancelled: true })]);
+    expect(await call<TestRunState>('tests.get', { runId: start.runId })).toMatchObject({ status: 'cancelled' });
+    expect((await call<{ lastTest: unknown }>('connections.get', { ref: 'Okta' })).lastTest).toBeNull();
+  });
+
   it('unknown run ids are not_found for wait, get, cancel and history.get', async () => {
     const { call } = setup();
     for (const name of ['tests.wait', 'tests.get', 'tests.cancel', 'history.get']) {

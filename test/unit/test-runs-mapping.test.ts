@@ -113,7 +113,7 @@ describe('groups', () => {
     expect(arthur.find((c) => c.id === 'mapping.email')?.status).toBe('warn');
     expect(arthur.find((c) => c.id === 'mapping.groups')).toMatchObject({ status: 'fail', message: expect.stringContaining('Arthur authorizes by groups') });
     const synced = requirePlatformFields(map({ sub: 'c', email: 'c@x.test' }), { platform: 'clearml', groupSync: true, groupsFrom: 'the "groups" claim' });
-    expect(synced.find((c) => c.id === 'mapping.groups')).toMatchObject({ status: 'fail', message: expect.stringContaining('Group sync is on') });
+    expect(synced.find((c) => c.id === 'mapping.groups')).toMatchObject({ status: 'fail', message: expect.stringContaining('With group sync on, that fails the run.') });
     const full = map({ sub: 'a', email: 'a@x.test', groups: ['g'] });
     expect(requirePlatformFields(full, { platform: 'arthur', groupSync: true, groupsFrom: 'x' }).filter((c) => c.status === 'fail')).toEqual([]);
   });

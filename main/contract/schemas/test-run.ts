@@ -88,6 +88,8 @@ export const testRunSummarySchema = z.object({
   at: z.string(),
   /** Ids of the failed checks, in report order. */
   failedChecks: z.array(z.string()),
+  /** Cancelled by the admin before the IdP answered (shown as "Cancelled", not as a failed login). */
+  cancelled: z.boolean().default(false),
 });
 export type TestRunSummary = z.infer<typeof testRunSummarySchema>;
 

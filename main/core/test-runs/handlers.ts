@@ -16,7 +16,7 @@ export function testRunHandlers(context: HandlerContext, service: TestRunService
     const run = service.registry.get(runId);
     if (run) return { runId, connectionId: run.connectionId, status: run.status, ...(run.report ? { report: run.report } : {}) };
     const past = store.testRuns.get(runId);
-    if (past) return { runId, connectionId: past.connectionId, status: past.outcome, report: past.report };
+    if (past) return { runId, connectionId: past.connectionId, status: past.cancelled ? 'cancelled' : past.outcome, report: past.report };
     throw unknownRun(runId);
   };
   return {

@@ -120,7 +120,7 @@ export class TestRunService {
 
   /** Registers a waiting run of either protocol: History, lastTest and onTestRunFinished follow its end alike. */
   private track(run: Run<RunContext>, abandon: (reason: AbandonReason) => Report): void {
-    this.registry.add(run, abandon);
+    this.registry.add(run, (reason) => (reason === 'cancelled' ? { ...abandon(reason), cancelled: true } : abandon(reason)));
     void this.registry.wait(run.id)?.then((report) => this.onFinished(run, report));
     this.context.events.emit({ name: 'onTestRunProgress', payload: { runId: run.id, connectionId: run.connectionId, step: 'authorize', status: 'started', at: run.startedAt.toISOString() } });
   }
@@ -228,7 +228,7 @@ export class TestRunService {
     const done = new Promise<void>((resolve) =>
       setImmediate(() => {
         try {
-          if (run.status !== 'cancelled') recordRun(this.ports.store, run.id, report);
+          recordRun(this.ports.store, run.id, report);
         } catch (error) {
           this.ports.log.log('error', 'could not record the test run', { runId: run.id, error: String((error as Error)?.message ?? error) });
         }

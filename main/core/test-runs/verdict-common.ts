@@ -31,7 +31,7 @@ export function requirePlatformFields(result: MappingResult, needs: PlatformNeed
       return { ...check, status: 'fail', message: why, hint: check.hint || 'Map email to the claim or attribute that carries the user’s email address.' };
     }
     if (check.id === 'mapping.groups' && (needs.groupSync || needs.platform === 'arthur') && result.groups.length === 0) {
-      const why = needs.platform === 'arthur' ? 'Arthur authorizes by groups, so this login would be denied.' : 'Group sync is on, so the user would get no groups and no roles.';
+      const why = needs.platform === 'arthur' ? 'Arthur authorizes by groups, so this login would be denied.' : 'With group sync on, that fails the run.';
       const message = check.status === 'skip' ? `No groups came from ${needs.groupsFrom}. ${why}` : `${check.message} ${why}`;
       return { ...check, status: 'fail', message, hint: check.hint || `Have the IdP send the user’s groups in ${needs.groupsFrom}, and turn on group sync.` };
     }
