@@ -1,3 +1,4 @@
+import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { AccessDecision } from '../../main/contract/index.js';
 import { perm, rbacSetup, type Loose } from '../support/rbac-setup.js';
@@ -137,5 +138,22 @@ describe('access decisions (groups → roles → organization → permission)', 
     expect(await call('access.whoGrants', { permission: perm('organization_global:write'), organization: 'Sales' })).toEqual([
       { group: 'idp-admin', role: 'idp-admin', scope: 'global', via: ['idp-admin'] },
     ]);
+  });
+
+  it('an unverifiable token is still decided on its claims, saying its checks failed; a History run works the same', async () => {
+    const { call, clock } = await installation();
+    const now = Math.floor(clock.now().getTime() / 1000);
+    const forged = await new SignJWT({ aud: 'client-1', sub: 'eve', iat: now, exp: now + 60, groups: ['research-readers'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .sign((await generateKeyPair('RS256')).privateKey);
+    const fromToken = await call<AccessDecision>('access.check', { ref: 'Arthur', source: { kind: 'idToken', token: forged }, permission: perm('model:read') });
+    expect(fromToken).toMatchObject({ decision: 'allowed', groups: ['research-readers'] });
+    expect(fromToken.explanation[0]).toMatch(/^The ID token failed 2 check\(s\) \(oidc\.id_token\.signature, oidc\.id_token\.iss\): the platform would refuse this login/);
+    expect(await call('history.list', { limit: 5 })).toEqual([]); // deciding records nothing
+    await call('tests.inspect', { ref: 'Arthur', idToken: forged });
+    const [run] = await call<Array<{ runId: string }>>('history.list', { limit: 5 });
+    const fromRun = await call<AccessDecision>('access.check', { ref: 'Arthur', source: { kind: 'run', runId: run?.runId }, permission: perm('model:read') });
+    expect(fromRun).toMatchObject({ decision: 'allowed', groups: ['research-readers'] });
+    expect(fromRun.explanation[0]).toContain('failed 2 check(s)');
   });
 });

