@@ -88,7 +88,7 @@ async function onReady(): Promise<void> {
   const door: EngineDoor = {
     invoke: async (name, input) => {
       const result = await engine.invoke(name, input);
-      if (name === 'tests.start' && result.ok) externalLinks.allowTestRun((result.value as { authorizeUrl: string }).authorizeUrl);
+      if ((name === 'tests.start' || name === 'tests.startDraft') && result.ok) externalLinks.allowTestRun((result.value as { authorizeUrl: string }).authorizeUrl);
       return result;
     },
     subscribe: (listener) => engine.subscribe(listener),

@@ -254,6 +254,7 @@ export function createFakeIdpTools(): IdpTools & { calls: string[] } {
         idTokenSigningAlgValuesSupported: ['RS256'],
         scopesSupported: ['openid', 'email'],
         claimsSupported: ['sub', 'email'],
+        tokenEndpointAuthMethodsSupported: [],
         warnings: [],
       };
     },
