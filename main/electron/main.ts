@@ -10,7 +10,9 @@ import { registerContractIpc } from './contract-ipc.js';
 import { forwardEngineEvents, isTrustedAppFrame, type EngineDoor } from './ipc-registrar.js';
 import { createLateEngine } from './late-engine.js';
 import { createMainWindow } from './window-factory.js';
-import { installSessionGuards, installWindowGuards, isExternalHttpsUrl } from './window-guards.js';
+import { ExternalLinkPolicy } from './external-links.js';
+import { utilityProcessWorker } from './keychain-worker-launcher.js';
+import { installSessionGuards, installWindowGuards } from './window-guards.js';
 
 /**
  * The desktop shell's lifecycle (bundled to dist/main/electron-main.mjs). Order matters: the scheme, the sandbox,
@@ -43,9 +45,14 @@ let mainWindow: BrowserWindow | undefined;
 // (issue 14); until then IPC calls and event subscriptions wait on this door.
 const engine = createLateEngine();
 
-/** §15: only validated https URLs reach the OS; everything else was already denied by the window guards. */
+const externalLinks = new ExternalLinkPolicy();
+
+/** §15: only a test run's own authorization URL or a documentation page reaches the OS browser (external-links.ts). */
 function openExternal(url: string): void {
-  if (!isExternalHttpsUrl(url)) return;
+  if (!externalLinks.take(url)) {
+    logger.log('warn', 'refused to open a link outside the allow-list', { url });
+    return;
+  }
   shell.openExternal(url).catch((error: unknown) => logger.log('warn', 'could not open link', { error: String(error) }));
 }
 
@@ -53,6 +60,7 @@ function openMainWindow(engine: EngineDoor): BrowserWindow {
   const window = createMainWindow({
     preloadPath: paths.preload,
     openExternal,
+    devTools: !app.isPackaged,
     onLoadError: (error) => logger.log('error', 'the renderer did not load', { error: String(error) }),
   });
   const stopForwarding = forwardEngineEvents(engine, window.webContents);
@@ -76,7 +84,16 @@ async function onReady(): Promise<void> {
   installSessionGuards(session.defaultSession, { appOrigin });
   protocol.handle(appScheme, createAppRequestHandler(paths.renderer, appOrigin));
   // §17: one handler per operation, each checking that the caller is our window's top frame.
-  registerContractIpc(engine, { isTrustedSender: (frame) => isTrustedAppFrame(frame, appOrigin) });
+  // The authorization URL a test run starts with is the one link the engine hands out for the OS browser.
+  const door: EngineDoor = {
+    invoke: async (name, input) => {
+      const result = await engine.invoke(name, input);
+      if ((name === 'tests.start' || name === 'tests.startDraft') && result.ok) externalLinks.allowTestRun((result.value as { authorizeUrl: string }).authorizeUrl);
+      return result;
+    },
+    subscribe: (listener) => engine.subscribe(listener),
+  };
+  registerContractIpc(door, { isTrustedSender: (frame) => isTrustedAppFrame(frame, appOrigin) });
   const window = openMainWindow(engine);
   // A window that fails to load never shows: the engine is loaded then too, so a reload can work.
   await new Promise<void>((resolve) => {
@@ -89,6 +106,7 @@ async function onReady(): Promise<void> {
     dataDir: app.getPath('userData'),
     version: typeof __SSOWB_VERSION__ === 'string' ? __SSOWB_VERSION__ : app.getVersion(),
     workerPath: paths.keytarWorker,
+    launchKeychainWorker: utilityProcessWorker,
     logger,
   });
   engine.attach(runtime.engine);
@@ -102,7 +120,7 @@ function start(): void {
   app.on('second-instance', focusMainWindow);
 
   // §13/§14 for every WebContents the app ever creates (windows, devtools, anything added later), not only ours.
-  app.on('web-contents-created', (_event, contents) => installWindowGuards(contents, { appOrigin, openExternal }));
+  app.on('web-contents-created', (_event, contents) => installWindowGuards(contents, { appOrigin, openExternal, noDevTools: app.isPackaged }));
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

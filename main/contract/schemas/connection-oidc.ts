@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { claimPathSchema, optionalClaimPathSchema } from './connection-claim-path.js';
 import { endpointUrlSchema, scopeSchema } from './connection-fields.js';
+import { authParamsSchema, groupMappingsSchema, groupNameSchema } from './connection-extras.js';
 
 /** JWS algorithms an ID token may be signed with. `none` is deliberately absent: it is refused by validation. */
 export const knownSigningAlgs = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'HS256', 'HS384', 'HS512'];
@@ -25,7 +26,9 @@ export const oidcGroupSyncSchema = z
     claim: claimPathSchema.default('groups'),
     caseSensitive: z.boolean().default(true),
     /** IdP groups whose members become platform admins. */
-    adminGroups: z.array(z.string().trim().min(1, 'An admin group name is empty: remove it or type the group name.')).default([]),
+    adminGroups: z.array(groupNameSchema).default([]),
+    /** ClearML 3.24: one IdP group → several platform groups (instead of matching the IdP group by name). */
+    mappings: groupMappingsSchema,
   })
   .strict();
 
@@ -34,6 +37,10 @@ export const oidcGroupSyncSchema = z
  * clock tolerance, client authentication method). The client secret is not here: it is write-only input and lives
  * only in the OS keychain.
  */
+/** Token endpoint client authentication methods (the last one is a compatibility method, see below). */
+export const tokenEndpointAuthMethods = ['client_secret_basic', 'client_secret_post', 'none', 'client_secret_basic_unencoded'] as const;
+export type TokenEndpointAuthMethod = (typeof tokenEndpointAuthMethods)[number];
+
 export const oidcSettingsSchema = z
   .object({
     /** Issuer (discovery base). Optional like in ClearML; when set, the ID token `iss` must equal it. */
@@ -55,12 +62,19 @@ export const oidcSettingsSchema = z
     codeChallengeMethod: z.enum(['none', 'plain', 'S256']).default('S256'),
     standardScopes: z.array(scopeSchema).default(['openid', 'profile', 'email']),
     additionalScopes: z.array(scopeSchema).default([]),
-    tokenEndpointAuthMethod: z.enum(['client_secret_basic', 'client_secret_post', 'none']).default('client_secret_basic'),
+    /**
+     * Client authentication at the token endpoint (RFC 6749 §2.3.1). `client_secret_basic_unencoded` is a
+     * compatibility method: HTTP Basic with the id and secret NOT form-encoded first, for IdPs that compare the Basic
+     * credentials without decoding them (a secret holding `- _ . ~ ! * ' ( )` otherwise fails as invalid_client).
+     */
+    tokenEndpointAuthMethod: z.enum(tokenEndpointAuthMethods).default('client_secret_basic'),
     allowedSigningAlgs: z
       .array(z.string().trim().min(1))
       .min(1, 'List at least one allowed signing algorithm (usually RS256).')
       .default(['RS256']),
     clockToleranceSeconds: z.number().int().min(0).max(600, 'Clock tolerance above 600 s hides broken clocks: use at most 600.').default(30),
+    /** ClearML 3.24: extra authorization-request parameters (prompt, acr_values, domain_hint, login_hint, custom). */
+    authParams: authParamsSchema,
     claimMappings: oidcClaimMappingsSchema.prefault({}),
     groupSync: oidcGroupSyncSchema.prefault({}),
   })

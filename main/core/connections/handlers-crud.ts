@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { connectionSettingsSchemaFor, type ConnectionCreateInput, type ConnectionSettings, type ConnectionUpdateInput } from '../../contract/index.js';
+import { AppError } from '../app-error.js';
 import { viewOf, viewsOf, type ConnectionHandlerGroup } from './context.js';
 import { settingsOf } from './document.js';
 import { parseOrThrow, requireConnection, throwIssues } from './lookup.js';
@@ -17,13 +18,13 @@ type Ops =
   | 'connections.setActive';
 
 /** Splits write-only secrets from the settings of a create input. */
-function splitCreateInput(input: ConnectionCreateInput): { settings: ConnectionSettings; secrets: SecretInput } {
+export function splitCreateInput(input: ConnectionCreateInput): { id: string | undefined; settings: ConnectionSettings; secrets: SecretInput } {
   if (input.protocol === 'oidc') {
-    const { clientSecret, ...settings } = input;
-    return { settings, secrets: { clientSecret } };
+    const { clientSecret, id, ...settings } = input;
+    return { id, settings, secrets: { clientSecret } };
   }
-  const { privateKeyPem, generateKeyPair, pendingKeyId, ...settings } = input;
-  return { settings, secrets: { privateKeyPem, generateKeyPair, pendingKeyId } };
+  const { privateKeyPem, generateKeyPair, pendingKeyId, id, ...settings } = input;
+  return { id, settings, secrets: { privateKeyPem, generateKeyPair, pendingKeyId } };
 }
 
 /** Splits the update input into the settings patch, the secrets and the connection reference. */
@@ -54,8 +55,11 @@ export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => 
     'connections.get': ({ ref }) => viewOf(context, requireConnection(repo, ref)),
     'connections.create': async (input) => {
       // Already validated at the engine's door (settings + secrets); the saved document is checked once more.
-      const { settings, secrets } = splitCreateInput(input);
-      const stored = await saveConnection(context, { action: 'connections.create', id: randomUUID(), settings, existing: null, secrets });
+      const { id, settings, secrets } = splitCreateInput(input);
+      if (id !== undefined && repo.get(id)) {
+        throw new AppError('conflict', 'A connection with this id exists already: it was saved before. Open it from the Connections list to change it.', { field: 'id' });
+      }
+      const stored = await saveConnection(context, { action: 'connections.create', id: id ?? randomUUID(), settings, existing: null, secrets });
       return viewOf(context, stored);
     },
     'connections.update': async (input) => {
@@ -75,8 +79,8 @@ export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => 
       const existing = requireConnection(repo, ref);
       // The keychain is reached first: if it refuses (locked, unavailable), the connection stays and the error says how
       // to fix it. Then the row goes, then its items (crash-safe order: at worst an orphan item, removed at start-up).
-      const accounts = [secretAccounts.clientSecret(existing.id), secretAccounts.samlPrivateKey(existing.id)];
-      const hasSecrets = existing.protocol === 'oidc' ? existing.hasClientSecret : existing.hasPrivateKey;
+      const accounts = [secretAccounts.clientSecret(existing.id), secretAccounts.samlPrivateKey(existing.id), secretAccounts.samlEncryptionKey(existing.id)];
+      const hasSecrets = existing.protocol === 'oidc' ? existing.hasClientSecret : existing.hasPrivateKey || Boolean(existing.saml.encryptionCertificate);
       if (hasSecrets) await ports.secrets.get(accounts[existing.protocol === 'oidc' ? 0 : 1] as string);
       ports.store.transaction(() => {
         repo.delete(existing.id);

@@ -11,6 +11,8 @@ export interface BuildAuthnRequestInput {
   privateKeyPem?: string;
   /** The engine clock. node-saml stamps IssueInstant with the wall clock itself; `now` is reported back only. */
   now: Date;
+  /** ForceAuthn="true" (SAML Core §3.4.1): the IdP authenticates again even with a session, to test another user. */
+  forceAuthn?: boolean;
 }
 
 export interface BuiltAuthnRequest {
@@ -59,6 +61,7 @@ export function authnRequestOptions(input: BuildAuthnRequestInput, requestId: st
     idpCert: settings.idp.certificates.length ? settings.idp.certificates.map((c) => c.pem) : 'unused-for-requests',
     authnRequestBinding: 'HTTP-Redirect',
     disableRequestedAuthnContext: true,
+    ...(input.forceAuthn ? { forceAuthn: true } : {}),
     identifierFormat: settings.nameIdFormat ?? null,
     signatureAlgorithm: 'sha256',
     digestAlgorithm: 'sha256',

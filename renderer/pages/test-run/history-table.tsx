@@ -59,8 +59,8 @@ export function HistoryTable({ runs, selected, onToggle }: { runs: readonly Test
                   </Table.Td>
                   <Table.Td>{run.protocol.toUpperCase()}</Table.Td>
                   <Table.Td>
-                    <Badge color={run.outcome === 'passed' ? 'teal' : 'red'} variant="light">
-                      {run.outcome}
+                    <Badge color={run.cancelled ? 'gray' : run.outcome === 'passed' ? 'teal' : 'red'} variant="light">
+                      {run.cancelled ? 'cancelled' : run.outcome}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
@@ -69,9 +69,9 @@ export function HistoryTable({ runs, selected, onToggle }: { runs: readonly Test
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    {run.failedChecks.length === 0 ? (
+                    {run.failedChecks.length === 0 || run.cancelled ? (
                       <Text size="sm" c="dimmed">
-                        0
+                        {run.cancelled ? '—' : '0'}
                       </Text>
                     ) : (
                       <Tooltip label={run.failedChecks.join(', ')} multiline maw={420}>

@@ -41,6 +41,8 @@ export interface PrepareInput {
   jwks: JwksCache;
   clockSkewSeconds: number;
   issAdvertised: boolean;
+  /** `prompt=login` (OIDC Core §3.1.2.1): the IdP authenticates again even with a session, to test another user. */
+  forceLogin?: boolean;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function prepareOidcRun(input: PrepareInput): Promise<{ authorizeUr
   const scopes = [...new Set([...s.standardScopes, ...s.additionalScopes])];
   const config = createOidcConfig({ settings: s, clientSecret: input.clientSecret, http: input.http, clockSkewSeconds: input.clockSkewSeconds, issAdvertised: input.issAdvertised, jwks: input.jwks });
   const parameters: Record<string, string> = { redirect_uri: input.redirectUris.test, scope: scopes.join(' '), state, nonce };
+  if (input.forceLogin) parameters.prompt = 'login';
   if (pkceVerifier) {
     parameters.code_challenge = method === 'S256' ? await oidc.calculatePKCECodeChallenge(pkceVerifier) : pkceVerifier;
     parameters.code_challenge_method = method;
