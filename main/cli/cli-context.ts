@@ -1,6 +1,8 @@
 import { resolveDataDir } from '../platform/data-dir.js';
-import { createRuntime, type Runtime } from '../composition/create-runtime.js';
-import { invokeTyped, type OperationInput, type OperationName, type OperationOutput, type Result } from '../contract/index.js';
+import type { Runtime } from '../composition/create-runtime.js';
+import type { OperationInput, OperationName, OperationOutput, Result } from '../contract/index.js';
+// api.ts, not the contract's index: the index builds every schema, which `--version`/`--help` must not load (issue 14).
+import { invokeTyped } from '../contract/api.js';
 import { keytarWorkerPath, version } from './build-info.js';
 import { unwrap, type CliIo } from './cli-io.js';
 
@@ -28,6 +30,8 @@ export class CliContext {
   }
 
   async open(mode: 'cli' | 'browser' = 'cli'): Promise<Runtime> {
+    // Loaded on first use: `--version`, `--help` and a bad flag never load the engine (issue 14).
+    const { createRuntime } = await import('../composition/create-runtime.js');
     this.runtime ??= await createRuntime({ mode, dataDir: this.dataDir, version, workerPath: keytarWorkerPath });
     return this.runtime;
   }

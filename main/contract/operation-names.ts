@@ -25,6 +25,7 @@ export const operationNameList = [
   'connections.presets',
   'connections.applyPreset',
   'tests.start',
+  'tests.startDraft',
   'tests.wait',
   'tests.get',
   'tests.cancel',

@@ -42,6 +42,14 @@ export function createEngine(ports: Ports, options: EngineOptions = {}): Engine 
     ...rbacHandlers(context, (ref, input) => testRuns.evaluate(ref, input)),
     ...targetHandlers(context, rehearsal),
   };
+  // A save of exactly a tested draft records that passing run as the connection's validation (test-runs/drafts.ts).
+  for (const name of ['connections.create', 'connections.update'] as const) {
+    const save = handlers[name] as (input: unknown) => Promise<{ id: string }>;
+    (handlers as Record<string, unknown>)[name] = async (input: unknown) => {
+      const saved = await save(input);
+      return (await testRuns.adoptDraftPass(saved.id)) ? handlers['connections.get']({ ref: saved.id }) : saved;
+    };
+  }
 
   return {
     async invoke(name, input) {

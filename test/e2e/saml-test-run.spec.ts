@@ -210,7 +210,7 @@ test.describe('SAML claims viewer with SimpleSAMLphp', () => {
     // Verdict, announced and green.
     const status = page.getByTestId('run-status');
     await expect(status).toHaveAttribute('aria-live', 'polite');
-    await expect(page.getByTestId('verdict')).toHaveText('Passed');
+    await expect(page.getByTestId('verdict')).toHaveText(/^Passed/);
     // The timeline shows SAML's steps only: the IdP POSTs to the ACS; there is no token exchange or userinfo.
     const timeline = page.getByTestId('step-timeline');
     await expect(timeline.locator('[data-step]')).toHaveCount(4);
@@ -289,7 +289,7 @@ test.describe('SAML claims viewer with SimpleSAMLphp', () => {
     expect(authnRequest.searchParams.get('SigAlg')).toBe('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
     expect(authnRequest.searchParams.get('Signature')).toBeTruthy();
 
-    await expect(page.getByTestId('verdict')).toHaveText('Passed');
+    await expect(page.getByTestId('verdict')).toHaveText(/^Passed/);
     await expect(page.getByTestId('user-card').getByText('Success', { exact: true })).toBeVisible();
     await expect(page.getByTestId('user-id')).toHaveText('bob');
     await expect(page.getByTestId('user-email')).toHaveText('bob@example.test');

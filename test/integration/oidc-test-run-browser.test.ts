@@ -116,19 +116,19 @@ describe('OIDC test run with oidc-provider and Chromium (engine)', () => {
     expect(tab).toContain('mapping.email_verified');
   });
 
-  it('carol (no email): passes with a warning on mapping.email and no groups', async () => {
+  it('carol (no email, no groups): fails, since ClearML needs an email and group sync is on; each check says why', async () => {
     const { report } = await login('Peer', 'carol');
-    expect(report.outcome).toBe('passed');
-    expect(report.checks.find((c) => c.id === 'mapping.email')?.status).toBe('warn');
-    expect(report.checks.find((c) => c.id === 'mapping.groups')?.status).toBe('warn');
+    expect(report.outcome).toBe('failed');
+    expect(report.checks.find((c) => c.id === 'mapping.email')).toMatchObject({ status: 'fail', message: expect.stringContaining('ClearML needs an email address') });
+    expect(report.checks.find((c) => c.id === 'mapping.groups')).toMatchObject({ status: 'fail', message: expect.stringContaining('With group sync on, that fails the run.') });
     expect(report.groups).toEqual([]);
   });
 
   it('History lists the three runs with their outcomes; lastTest and validatedAt are set', async () => {
     const runs = await wb.call<Array<{ connectionName: string; outcome: string }>>('history.list', { limit: 10 });
-    expect(runs.map((r) => `${r.connectionName}:${r.outcome}`)).toEqual(['Peer:passed', 'Peer verified:failed', 'Peer:passed']);
+    expect(runs.map((r) => `${r.connectionName}:${r.outcome}`)).toEqual(['Peer:failed', 'Peer verified:failed', 'Peer:passed']);
     const peer = await wb.call<{ lastTest: unknown; validatedAt: string | null }>('connections.get', { ref: 'Peer' });
-    expect(peer.lastTest).toMatchObject({ outcome: 'passed', source: 'live' });
+    expect(peer.lastTest).toMatchObject({ outcome: 'failed', source: 'live' });
     expect(peer.validatedAt).not.toBeNull();
   });
 });

@@ -31,7 +31,7 @@ function run(runId: string, connectionId: string, at: string, outcome: 'passed' 
     details: { idToken: { header: { alg: 'RS256' } } },
     steps: [],
   } satisfies Report;
-  return { runId, connectionId, connectionName: report.connection.name, protocol: 'oidc', source: 'live', outcome, at, failedChecks: outcome === 'failed' ? ['oidc.id_token.exp'] : [], report };
+  return { runId, connectionId, connectionName: report.connection.name, protocol: 'oidc', source: 'live', outcome, at, failedChecks: outcome === 'failed' ? ['oidc.id_token.exp'] : [], cancelled: false, report };
 }
 
 beforeEach(() => {

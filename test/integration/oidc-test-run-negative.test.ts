@@ -150,8 +150,8 @@ describe('OIDC test runs: negative cases (jose OP)', () => {
 
   it('a token endpoint error → oidc.token.exchange with the client-authentication hint', async () => {
     const { report } = await liveRun({ tokenError: { status: 401, error: 'invalid_client', description: 'bad secret' } });
-    expectFailure(report, 'oidc.token.exchange', /invalid_client \(HTTP 401\): bad secret/);
-    expect(check(report, 'oidc.token.exchange')?.hint).toMatch(/client secret/);
+    expectFailure(report, 'oidc.token.exchange', /The IdP refused the client's credentials \(HTTP 401, invalid_client "bad secret"\)\. They were sent with client_secret_basic/);
+    expect(check(report, 'oidc.token.exchange')?.hint).toMatch(/secret is wrong or was rotated/);
   });
 
   it('userinfo about another user → oidc.userinfo.sub', async () => {

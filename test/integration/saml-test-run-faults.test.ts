@@ -131,9 +131,10 @@ describe('SAML test runs: faults around the ACS (engine)', () => {
       provider: 'custom',
       displayName: 'Faults prod',
       webappUrl: 'https://clearml.example.test',
-      saml: { idp: { entityId: 'https://idp.example.test', ssoUrl: 'https://idp.example.test/sso', certificates: [key.certificate] } },
+      // ClearML needs an email: the forged Response's NameID is one.
+      saml: { idp: { entityId: 'https://idp.example.test', ssoUrl: 'https://idp.example.test/sso', certificates: [key.certificate] }, attributeMappings: { email: '$nameid' } },
     });
-    const forged = (acsUrl: string) => toBase64(forgeResponse({ now: new Date(), idpEntityId: 'https://idp.example.test', spEntityId: view.spEntityId, acsUrl, nameId: 'dana' }, { key }));
+    const forged = (acsUrl: string) => toBase64(forgeResponse({ now: new Date(), idpEntityId: 'https://idp.example.test', spEntityId: view.spEntityId, acsUrl, nameId: 'dana@example.test' }, { key }));
     for (const [acsUrl, against] of [[view.productionCallbackUrl, 'production'], [view.testAcsUrl, 'test']] as const) {
       const report = await call<Report>('tests.inspect', { ref: 'Faults prod', samlResponse: forged(acsUrl) });
       expect(report.outcome, JSON.stringify(report.checks.filter((c) => c.status === 'fail'))).toBe('passed');

@@ -174,11 +174,12 @@ describe('SAML test run with SimpleSAMLphp and Chromium (engine)', () => {
     expect(runs.map((r) => r.outcome)).toEqual(['failed', 'passed']);
   });
 
-  it('carol (no groups): passed, groups empty, and mapping.groups says the attribute is absent', async () => {
+  it('carol (no mail, no groups): fails, since ClearML needs an email and group sync is on; mapping.groups says the attribute is absent', async () => {
     const { report } = await login('SSP', 'carol');
-    expect(report.outcome).toBe('passed');
+    expect(report.outcome).toBe('failed');
     expect(report.groups).toEqual([]);
-    expect(report.checks.find((c) => c.id === 'mapping.groups')).toMatchObject({ status: 'warn', message: expect.stringContaining('"memberOf" is absent') });
+    expect(report.checks.find((c) => c.id === 'mapping.email')).toMatchObject({ status: 'fail', message: expect.stringContaining('ClearML needs an email address') });
+    expect(report.checks.find((c) => c.id === 'mapping.groups')).toMatchObject({ status: 'fail', message: expect.stringContaining('"memberOf" is absent') });
   });
 
   it('tests.inspect on the captured Response (base64 and XML): passed offline, InResponseTo and replay skipped', async () => {

@@ -65,7 +65,11 @@ const json = (response: ServerResponse, status: number, body: unknown) => {
   response.end(JSON.stringify(body));
 };
 
-export async function startJoseOp(options: { clientId?: string; clientSecret?: string; user?: Record<string, unknown>; advertiseIss?: boolean } = {}): Promise<JoseOp> {
+/**
+ * `basicWithoutDecoding`: compare HTTP Basic credentials as sent, without form-decoding them (against RFC 6749 §2.3.1,
+ * as some IdPs do), and answer refused credentials with a `WWW-Authenticate: Basic` challenge.
+ */
+export async function startJoseOp(options: { clientId?: string; clientSecret?: string; user?: Record<string, unknown>; advertiseIss?: boolean; basicWithoutDecoding?: boolean } = {}): Promise<JoseOp> {
   const clientId = options.clientId ?? 'jose-client';
   const clientSecret = options.clientSecret ?? 'jose-secret';
   const user = options.user ?? { sub: 'alice', email: 'alice@example.test', email_verified: true, name: 'Alice Admin', given_name: 'Alice', family_name: 'Admin', groups: ['sso-admins', 'ml-engineers'] };
@@ -126,8 +130,12 @@ export async function startJoseOp(options: { clientId?: string; clientSecret?: s
     op.counts.token += 1;
     const form = await read(request);
     const basic = /^Basic (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const [id, secret] = basic ? Buffer.from(basic, 'base64').toString().split(':').map(decodeURIComponent) : [form.get('client_id'), form.get('client_secret')];
-    if (id !== clientId || secret !== clientSecret) return json(response, 401, { error: 'invalid_client', error_description: 'client authentication failed' });
+    const decode = options.basicWithoutDecoding ? (part: string) => part : decodeURIComponent;
+    const [id, secret] = basic ? Buffer.from(basic, 'base64').toString().split(':').map(decode) : [form.get('client_id'), form.get('client_secret')];
+    if (id !== clientId || secret !== clientSecret) {
+      if (options.basicWithoutDecoding) response.setHeader('www-authenticate', 'Basic realm="jose-op"');
+      return json(response, 401, { error: 'invalid_client', error_description: 'client authentication failed' });
+    }
     if (op.scenario.tokenError) return json(response, op.scenario.tokenError.status, { error: op.scenario.tokenError.error, error_description: op.scenario.tokenError.description });
     const grant = codes.get(form.get('code') ?? '');
     codes.delete(form.get('code') ?? '');

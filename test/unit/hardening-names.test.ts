@@ -133,3 +133,31 @@ describe('the CLI and logs escape anything non-printable, whatever its source', 
 function printJsonTo(io: CliIo, value: unknown) {
   io.stdout(JSON.stringify(value, null, 2) + '\n');
 }
+
+describe('the same rule for organisation, role and target names', () => {
+  it.each([
+    ['orgs.create', (name: string) => ({ id: 'org-x', name }), 'name'],
+    ['roles.create', (name: string) => ({ scope: 'global', name, permissions: [{ resource: 'custom_roles', action: 'read' }] }), 'name'],
+    ['targets.add', (name: string) => ({ name, url: 'https://arthur.example.com/' }), 'name'],
+  ] as const)('%s refuses control and bidi characters, naming the field', async (operation, input, field) => {
+    const engine = createEngine(createTestPorts(), { idpTools: createFakeIdpTools() });
+    for (const [name, code] of [['ops\u001b]0;x\u0007', 'U\\+001B'], ['admin\u202Egnp', 'U\\+202E'], ['a\nb', 'U\\+000A']] as const) {
+      const result = await engine.invoke(operation, input(name));
+      expect(result, `${operation} ${JSON.stringify(name)}`).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      if (!result.ok) {
+        expect(result.error.issues?.some((i) => i.field === field && new RegExp(code).test(i.message)) ?? new RegExp(code).test(result.error.message)).toBe(true);
+      }
+    }
+    expect((await engine.invoke(operation, input('Plain name'))).ok).toBe(true);
+  });
+
+  it('uniqueness ignores width variants and invisible characters for organisations, roles and targets', async () => {
+    const engine = createEngine(createTestPorts(), { idpTools: createFakeIdpTools() });
+    expect((await engine.invoke('orgs.create', { id: 'org-1', name: 'Research' })).ok).toBe(true);
+    expect((await engine.invoke('orgs.create', { id: 'org-2', name: 'Ｒｅｓｅａｒｃｈ\u200B' })).ok).toBe(false);
+    expect((await engine.invoke('roles.create', { scope: 'global', name: 'ml-admins', permissions: [{ resource: 'custom_roles', action: 'read' }] })).ok).toBe(true);
+    expect((await engine.invoke('roles.create', { scope: 'global', name: 'ML-ADMINS\u2060', permissions: [{ resource: 'custom_roles', action: 'read' }] })).ok).toBe(false);
+    expect((await engine.invoke('targets.add', { name: 'prod', url: 'https://arthur.example.com/' })).ok).toBe(true);
+    expect((await engine.invoke('targets.add', { name: 'ｐｒｏｄ', url: 'https://arthur2.example.com/' })).ok).toBe(false);
+  });
+});

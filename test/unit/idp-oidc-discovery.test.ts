@@ -45,6 +45,7 @@ describe('discoverOidc', () => {
       idTokenSigningAlgValuesSupported: ['RS256', 'ES256'],
       scopesSupported: ['openid', 'email', 'groups'],
       claimsSupported: ['sub', 'email', 'groups'],
+      tokenEndpointAuthMethodsSupported: [],
       warnings: [],
     });
     expect(http.seen).toEqual([expect.objectContaining({ url: `${ISSUER}/.well-known/openid-configuration`, method: 'GET', timeoutMs: 10_000, maxBytes: 512 * 1024 })]);

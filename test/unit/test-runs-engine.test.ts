@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report, TestRunState, WorkbenchEvent } from '../../main/contract/index.js';
 import { createEngine } from '../../main/core/engine.js';
-import { LoopbackError, type Http, type HttpRequest, type HttpResponse } from '../../main/core/ports/index.js';
+import { HttpError, LoopbackError, type Http, type HttpRequest, type HttpResponse } from '../../main/core/ports/index.js';
 import { createFakeIdpTools, createTestPorts, FakeLoopback, FixedClock } from '../support/fakes.js';
 
 // The test-run operations through the whole engine with in-memory ports: the IdP is an Http fake answering the
@@ -26,6 +26,7 @@ class FakeIdp implements Http {
     this.requests.push(request);
     const answer = (status: number, body: unknown) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), url: request.url });
     if (request.url === `${ISSUER}/jwks`) return answer(200, { keys: [key.jwk] });
+    if (request.url === `${ISSUER}/authorize`) return answer(400, { error: 'invalid_request' }); // the pre-flight's bare GET
     if (request.url === `${ISSUER}/.well-known/openid-configuration`) return answer(200, { issuer: ISSUER, authorization_response_iss_parameter_supported: true });
     if (request.url === `${ISSUER}/token`) {
       const code = new URLSearchParams(request.body).get('code') ?? '';
@@ -37,7 +38,7 @@ class FakeIdp implements Http {
       const idToken = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).sign(key.privateKey);
       return answer(200, { access_token: 'opaque-at', token_type: this.tokenType, expires_in: 300, id_token: idToken });
     }
-    throw new Error(`connect ECONNREFUSED ${request.url}`);
+    throw new HttpError('network', `connect ECONNREFUSED ${request.url}`);
   }
 }
 
@@ -196,6 +197,18 @@ describe('a live run with fakes', () => {
     expect(loopback.closed).toBe(true);
   });
 
+  it('a cancelled run is "cancelled" in its report and in History, and leaves the last test as it was', async () => {
+    const { call, create } = setup();
+    await create('Okta');
+    const start = await call<{ runId: string }>('tests.start', { ref: 'Okta' });
+    expect(await call<TestRunState>('tests.cancel', { runId: start.runId })).toMatchObject({ status: 'cancelled', report: { cancelled: true } });
+    await call('tests.wait', { runId: start.runId });
+    const history = await call<Array<{ runId: string; cancelled: boolean }>>('history.list', { ref: 'Okta' });
+    expect(history).toEqual([expect.objectContaining({ runId: start.runId, cancelled: true })]);
+    expect(await call<TestRunState>('tests.get', { runId: start.runId })).toMatchObject({ status: 'cancelled' });
+    expect((await call<{ lastTest: unknown }>('connections.get', { ref: 'Okta' })).lastTest).toBeNull();
+  });
+
   it('unknown run ids are not_found for wait, get, cancel and history.get', async () => {
     const { call } = setup();
     for (const name of ['tests.wait', 'tests.get', 'tests.cancel', 'history.get']) {
@@ -234,11 +247,70 @@ describe('tests.inspect', () => {
     const { call, create, clock } = setup();
     await create('Okta');
     const now = Math.floor(clock.now().getTime() / 1000);
-    const forged = await new SignJWT({ iss: ISSUER, aud: 'clearml', sub: 'eve', iat: now, exp: now + 60 }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).sign((await generateKeyPair('RS256')).privateKey);
+    const forged = await new SignJWT({ iss: ISSUER, aud: 'clearml', sub: 'eve', email: 'eve@example.test', groups: ['ml'], iat: now, exp: now + 60 }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).sign((await generateKeyPair('RS256')).privateKey);
     const report = await call<Report>('tests.inspect', { ref: 'Okta', idToken: forged });
     expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['oidc.id_token.signature']);
     expect(report.user.userId).toBeNull();
     expect(report.details).toMatchObject({ unverified: true, candidate: { accepted: false, user: { userId: 'eve' } } });
     await expect(call('tests.inspect', { ref: 'Okta' })).rejects.toMatchObject({ error: { code: 'invalid_input', field: 'idToken' } });
+  });
+});
+
+describe('tests.startDraft (test before save)', () => {
+  const draftOf = (id: string, oidc: Record<string, unknown> = {}) => ({
+    id,
+    protocol: 'oidc',
+    provider: 'okta',
+    displayName: 'Draft',
+    clientSecret: 'draft-secret',
+    oidc: { issuer: ISSUER, clientId: 'clearml', authorizationEndpoint: `${ISSUER}/authorize`, tokenEndpoint: `${ISSUER}/token`, jwksUri: `${ISSUER}/jwks`, groupSync: { enabled: true }, ...oidc },
+  });
+  const ID = '7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
+
+  it('runs the unsaved draft on its final test URL, keeps its secret out of the keychain, and a save of exactly it records the pass', async () => {
+    const { call, idp, loopback, ports } = setup();
+    await call('settings.update', { testPort: 9131 });
+    const started = await call<{ runId: string; authorizeUrl: string; redirectUri: string; connectionId: string }>('tests.startDraft', { draft: draftOf(ID), forceLogin: true });
+    expect(started.redirectUri).toBe(`http://127.0.0.1:9131/oidc/${ID}/callback`);
+    expect(new URL(started.authorizeUrl).searchParams.get('prompt')).toBe('login');
+    expect(await ports.secrets.get(`client-secret:${ID}`)).toBeNull();
+    await loopback.deliver(idp.authorize(started.authorizeUrl));
+    const report = await call<Report>('tests.wait', { runId: started.runId });
+    expect(report.outcome).toBe('passed');
+    expect(ports.store.connections.get(ID)).toBeUndefined();
+    const saved = await call<{ id: string; testRedirectUri: string; validatedAt: string | null; lastPass: { runId: string } | null }>('connections.create', draftOf(ID));
+    expect(saved).toMatchObject({ id: ID, testRedirectUri: started.redirectUri, lastPass: { runId: started.runId } });
+    expect(saved.validatedAt).not.toBeNull();
+  });
+
+  it('a save that differs from the tested draft (settings or secret) is not validated by it', async () => {
+    const { call, idp, loopback } = setup();
+    const other = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+    for (const [id, saved] of [[ID, draftOf(ID, { clockToleranceSeconds: 60 })], [other, { ...draftOf(other), displayName: 'Other', clientSecret: 'another' }]] as const) {
+      const started = await call<{ runId: string; authorizeUrl: string }>('tests.startDraft', { draft: { ...draftOf(id), displayName: saved.displayName } });
+      await loopback.deliver(idp.authorize(started.authorizeUrl, `code-${id}`));
+      expect((await call<Report>('tests.wait', { runId: started.runId })).outcome).toBe('passed');
+      expect(await call<{ validatedAt: string | null }>('connections.create', saved)).toMatchObject({ validatedAt: null, lastTest: null });
+    }
+  });
+
+  it('an Edit draft without a new secret uses the stored one; its run does not change the saved connection until saved', async () => {
+    const { call, create, idp, loopback } = setup();
+    const saved = await create('Okta');
+    const draft = { ...draftOf(saved.id), displayName: 'Okta', clientSecret: undefined, oidc: { ...draftOf(saved.id).oidc, clockToleranceSeconds: 45 } };
+    const started = await call<{ runId: string; authorizeUrl: string }>('tests.startDraft', { draft });
+    await loopback.deliver(idp.authorize(started.authorizeUrl));
+    expect((await call<Report>('tests.wait', { runId: started.runId })).outcome).toBe('passed');
+    expect(await call('connections.get', { ref: saved.id })).toMatchObject({ lastTest: null });
+    const updated = await call<{ lastPass: { runId: string } | null; validationCurrent: boolean }>('connections.update', { id: saved.id, oidc: { clockToleranceSeconds: 45 } });
+    expect(updated.lastPass?.runId).toBe(started.runId);
+  });
+
+  it('pre-flight: an authorization endpoint that does not answer fails at once, naming the check; a draft without its secret is refused', async () => {
+    const { call } = setup();
+    await expect(call('tests.startDraft', { draft: draftOf(ID, { authorizationEndpoint: 'https://down.example.com/authorize' }) })).rejects.toMatchObject({
+      error: { code: 'network', field: 'oidc.authorizationEndpoint', message: expect.stringContaining('Pre-flight check failed') },
+    });
+    await expect(call('tests.startDraft', { draft: { ...draftOf(ID), clientSecret: undefined } })).rejects.toMatchObject({ error: { field: 'clientSecret' } });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectGroupsOverage, normaliseGroups } from '../../main/core/test-runs/groups.js';
 import { mapClaims, type ClaimMappingInput } from '../../main/core/test-runs/mapping.js';
+import { requirePlatformFields } from '../../main/core/test-runs/verdict-common.js';
 
 const defaults: Omit<ClaimMappingInput, 'claims'> = {
   origins: {},
@@ -35,7 +36,7 @@ describe('claim mapping', () => {
 
   it('a missing user id fails with a hint listing the claims received; other missing claims warn', () => {
     const result = map({ oid: 'x', email: 'a@example.test' }, { mappings: { ...defaults.mappings, userId: 'employee_id' } });
-    expect(checkOf(result, 'mapping.userId')).toMatchObject({ status: 'fail', message: 'userId: the claim "employee_id" is not in the claims.' });
+    expect(checkOf(result, 'mapping.userId')).toMatchObject({ status: 'fail', message: 'userId is empty: the claim "employee_id" is not in the claims.' });
     expect(checkOf(result, 'mapping.userId')?.hint).toContain('looked up in: oid, email');
     expect(checkOf(result, 'mapping.name')).toMatchObject({ status: 'warn', hint: expect.stringContaining('"profile" scope') });
     expect(result.user.userId).toBeNull();
@@ -101,5 +102,28 @@ describe('groups', () => {
     expect(checkOf(result, 'mapping.groups')).toMatchObject({ status: 'fail', message: expect.stringContaining('overage'), hint: expect.stringContaining('200 groups') });
     expect(result.overage?.source).toBe('src1');
     expect(checkOf(map(overage, { groupSync: { enabled: false, claim: 'groups', caseSensitive: true } }), 'mapping.groups')?.status).toBe('warn');
+  });
+
+  it('a mapping the platform needs that came back empty fails: email for ClearML, groups with group sync on or for Arthur', () => {
+    const bare = map({ sub: 'carol', name: 'Carol' }, { groupSync: { enabled: false, claim: 'groups', caseSensitive: true } });
+    const clearml = requirePlatformFields(bare, { platform: 'clearml', groupSync: false, groupsFrom: 'the "groups" claim' });
+    expect(clearml.find((c) => c.id === 'mapping.email')).toMatchObject({ status: 'fail', message: expect.stringContaining('ClearML needs an email address') });
+    expect(clearml.find((c) => c.id === 'mapping.groups')?.status).toBe('skip');
+    const arthur = requirePlatformFields(bare, { platform: 'arthur', groupSync: false, groupsFrom: 'the "groups" claim' });
+    expect(arthur.find((c) => c.id === 'mapping.email')?.status).toBe('warn');
+    expect(arthur.find((c) => c.id === 'mapping.groups')).toMatchObject({ status: 'fail', message: expect.stringContaining('Arthur authorizes by groups') });
+    const synced = requirePlatformFields(map({ sub: 'c', email: 'c@x.test' }), { platform: 'clearml', groupSync: true, groupsFrom: 'the "groups" claim' });
+    expect(synced.find((c) => c.id === 'mapping.groups')).toMatchObject({ status: 'fail', message: expect.stringContaining('With group sync on, that fails the run.') });
+    const full = map({ sub: 'a', email: 'a@x.test', groups: ['g'] });
+    expect(requirePlatformFields(full, { platform: 'arthur', groupSync: true, groupsFrom: 'x' }).filter((c) => c.status === 'fail')).toEqual([]);
+  });
+
+  it('does not ask for a scope that was requested: it says the IdP did not release the claim, and where that is set', () => {
+    const result = map({ sub: 'c' }, { provider: 'okta', requestedScopes: ['openid', 'profile', 'email'] });
+    const hint = checkOf(result, 'mapping.name')?.hint ?? '';
+    expect(hint).toContain('The "profile" scope was requested, but the IdP did not release "name"');
+    expect(hint).toContain('Okta: Security → API');
+    expect(hint).not.toContain('Request the "profile" scope');
+    expect(checkOf(map({ sub: 'c' }, { requestedScopes: ['openid'] }), 'mapping.name')?.hint).toContain('Request the "profile" scope');
   });
 });

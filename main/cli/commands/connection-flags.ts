@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
-import {
-  connectionPlatforms,
-  oidcProviders,
-  samlProviders,
-  type ConnectionProtocol,
-  type ConnectionView,
-  type OperationInput,
-} from '../../contract/index.js';
+import type { ConnectionView, OperationInput } from '../../contract/index.js';
+// The zod-free name lists: the CLI's start-up must not build the contract's schemas (issue 14).
+import { connectionPlatforms, oidcProviders, samlProviders, type ConnectionProtocol } from '../../contract/schemas/connection-names.js';
 import type { CliContext } from '../cli-context.js';
 import { badFlag, collect, keyValues, listOf, oneOf, secretFromEnvFlag, wholeNumber } from '../option-values.js';
 

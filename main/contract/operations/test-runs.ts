@@ -7,6 +7,7 @@ import {
   runIdInputSchema,
   testRunStateSchema,
   testRunSummarySchema,
+  testStartDraftInputSchema,
   testStartInputSchema,
   testStartOutputSchema,
 } from '../schemas/test-run.js';
@@ -21,6 +22,11 @@ export const testRunOperations = {
     testStartInputSchema,
     testStartOutputSchema,
     'Start a live test run: fresh state, nonce and PKCE (OIDC) or a fresh AuthnRequest (SAML); returns the IdP URL to open.',
+  ),
+  'tests.startDraft': defineOperation(
+    testStartDraftInputSchema,
+    testStartOutputSchema,
+    'Start a live test run of a draft (unsaved wizard or edit): its secret is used for the run only; saving exactly this draft after a pass records the run as its validation.',
   ),
   'tests.wait': defineOperation(runIdInputSchema, reportSchema, 'Wait until a run finishes and return its report.'),
   'tests.get': defineOperation(runIdInputSchema, testRunStateSchema, 'Where a run is, with its report once finished.'),

@@ -14,10 +14,21 @@ export const oidcDiscoverySchema = z.object({
   idTokenSigningAlgValuesSupported: z.array(z.string()),
   scopesSupported: z.array(z.string()),
   claimsSupported: z.array(z.string()),
+  /** `token_endpoint_auth_methods_supported` (RFC 8414 §2); empty when not advertised (then client_secret_basic). */
+  tokenEndpointAuthMethodsSupported: z.array(z.string()).default([]),
   /** E.g. the issuer in the document differs from the one asked for (a trailing slash counts). */
   warnings: z.array(z.string()),
 });
 export type OidcDiscovery = z.infer<typeof oidcDiscoverySchema>;
+
+/**
+ * The client authentication a new connection starts with, from the discovery document: client_secret_basic when
+ * advertised or nothing is (RFC 8414 §2: the default), else client_secret_post when advertised.
+ */
+export function defaultTokenEndpointAuthMethod(supported: readonly string[]): 'client_secret_basic' | 'client_secret_post' {
+  if (supported.length === 0 || supported.includes('client_secret_basic')) return 'client_secret_basic';
+  return supported.includes('client_secret_post') ? 'client_secret_post' : 'client_secret_basic';
+}
 
 /** What SAML IdP metadata tells us. */
 export const idpMetadataSchema = z.object({

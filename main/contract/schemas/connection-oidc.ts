@@ -37,6 +37,10 @@ export const oidcGroupSyncSchema = z
  * clock tolerance, client authentication method). The client secret is not here: it is write-only input and lives
  * only in the OS keychain.
  */
+/** Token endpoint client authentication methods (the last one is a compatibility method, see below). */
+export const tokenEndpointAuthMethods = ['client_secret_basic', 'client_secret_post', 'none', 'client_secret_basic_unencoded'] as const;
+export type TokenEndpointAuthMethod = (typeof tokenEndpointAuthMethods)[number];
+
 export const oidcSettingsSchema = z
   .object({
     /** Issuer (discovery base). Optional like in ClearML; when set, the ID token `iss` must equal it. */
@@ -58,7 +62,12 @@ export const oidcSettingsSchema = z
     codeChallengeMethod: z.enum(['none', 'plain', 'S256']).default('S256'),
     standardScopes: z.array(scopeSchema).default(['openid', 'profile', 'email']),
     additionalScopes: z.array(scopeSchema).default([]),
-    tokenEndpointAuthMethod: z.enum(['client_secret_basic', 'client_secret_post', 'none']).default('client_secret_basic'),
+    /**
+     * Client authentication at the token endpoint (RFC 6749 §2.3.1). `client_secret_basic_unencoded` is a
+     * compatibility method: HTTP Basic with the id and secret NOT form-encoded first, for IdPs that compare the Basic
+     * credentials without decoding them (a secret holding `- _ . ~ ! * ' ( )` otherwise fails as invalid_client).
+     */
+    tokenEndpointAuthMethod: z.enum(tokenEndpointAuthMethods).default('client_secret_basic'),
     allowedSigningAlgs: z
       .array(z.string().trim().min(1))
       .min(1, 'List at least one allowed signing algorithm (usually RS256).')

@@ -83,11 +83,17 @@ export const samlSecretInputFields = {
   pendingKeyId: z.string().uuid('pendingKeyId is not an id returned by connections.generateKeyPair.').optional(),
 };
 
+/**
+ * The id a new connection will have, chosen when its draft starts (the wizard), so the test redirect URI / ACS URL
+ * and SP entity ID the IdP must know are final before the first save. Omitted: the engine assigns one.
+ */
+const draftIdField = { id: z.string().uuid('id must be a UUID (the draft id the wizard shows in its test URLs).').optional() };
+
 /** `connections.create` input: settings + write-only secrets. */
 export const connectionCreateInputSchema = z
   .discriminatedUnion('protocol', [
-    oidcConnectionSettingsSchema.extend(oidcSecretInputFields),
-    samlConnectionSettingsSchema.extend(samlSecretInputFields),
+    oidcConnectionSettingsSchema.extend(oidcSecretInputFields).extend(draftIdField),
+    samlConnectionSettingsSchema.extend(samlSecretInputFields).extend(draftIdField),
   ])
   .superRefine((value, ctx) => {
     const keyComing = value.protocol === 'saml' && Boolean(value.generateKeyPair || value.pendingKeyId);

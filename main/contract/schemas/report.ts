@@ -83,5 +83,7 @@ export const reportSchema = z.object({
   /** Protocol data for the viewer's tabs: decoded token headers/payloads, SAML XML, certificate used. Never raw tokens. */
   details: z.record(z.string(), z.unknown()),
   steps: z.array(stepSchema),
+  /** The admin cancelled the run before the IdP answered: not a verdict on the connection (outcome stays failed). */
+  cancelled: z.boolean().optional(),
 });
 export type Report = z.infer<typeof reportSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { reportSchema, stepSchema } from './report.js';
+import { connectionCreateInputSchema } from './connection.js';
 
 /**
  * Test runs: one live login through a connection (`tests.start` → callback on the loopback listener → report), or an
@@ -29,6 +30,21 @@ export const testStartInputSchema = z
       .min(1, 'timeoutSeconds must be at least 1.')
       .max(3600, 'timeoutSeconds is at most 3600 (an hour).')
       .default(defaultTestTimeoutSeconds),
+    /** Ask the IdP to authenticate again (`prompt=login` / `ForceAuthn="true"`), to test as another user. */
+    forceLogin: z.boolean().default(false),
+  })
+  .strict();
+
+/**
+ * A run of a draft as it stands (the wizard before its first save, or the Edit dialog's unsaved changes): the draft's
+ * settings and secret are used for this run only (held in memory, never written). Without a new secret, an existing
+ * connection's stored one is used. A save of exactly the tested draft records a passing run as its validation.
+ */
+export const testStartDraftInputSchema = z
+  .object({
+    draft: connectionCreateInputSchema,
+    timeoutSeconds: testStartInputSchema.shape.timeoutSeconds,
+    forceLogin: z.boolean().default(false),
   })
   .strict();
 
@@ -39,6 +55,8 @@ export const testStartOutputSchema = z.object({
   /** The loopback URL the IdP answers to: `testRedirectUri` (OIDC) or `testAcsUrl` (SAML) of the connection. */
   redirectUri: z.string(),
   expiresAt: z.string(),
+  /** The connection (or draft) id the run belongs to. */
+  connectionId: z.string().optional(),
 });
 export type TestStartOutput = z.infer<typeof testStartOutputSchema>;
 
@@ -88,6 +106,8 @@ export const testRunSummarySchema = z.object({
   at: z.string(),
   /** Ids of the failed checks, in report order. */
   failedChecks: z.array(z.string()),
+  /** Cancelled by the admin before the IdP answered (shown as "Cancelled", not as a failed login). */
+  cancelled: z.boolean().default(false),
 });
 export type TestRunSummary = z.infer<typeof testRunSummarySchema>;
 

@@ -1,4 +1,5 @@
 import {
+  defaultTokenEndpointAuthMethod,
   knownSigningAlgs,
   type ConnectionDraft,
   type IdpMetadata,
@@ -20,6 +21,8 @@ export function oidcDraftFrom(discovery: OidcDiscovery): Extract<ConnectionDraft
   if (discovery.jwksUri) oidc.jwksUri = discovery.jwksUri;
   if (discovery.userinfoEndpoint) oidc.userinfoEndpoint = discovery.userinfoEndpoint;
   if (discovery.revocationEndpoint) oidc.revocationEndpoint = discovery.revocationEndpoint;
+  // The method the IdP says it takes (client_secret_basic when it says nothing, as RFC 8414 defaults).
+  oidc.tokenEndpointAuthMethod = defaultTokenEndpointAuthMethod(discovery.tokenEndpointAuthMethodsSupported);
 
   const algs = discovery.idTokenSigningAlgValuesSupported.filter((alg) => knownSigningAlgs.includes(alg) && !alg.startsWith('HS'));
   if (algs.length > 0 && !algs.includes('RS256')) {

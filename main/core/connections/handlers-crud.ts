@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connectionSettingsSchemaFor, type ConnectionCreateInput, type ConnectionSettings, type ConnectionUpdateInput } from '../../contract/index.js';
-import { viewOf, type ConnectionHandlerGroup } from './context.js';
+import { AppError } from '../app-error.js';
+import { viewOf, viewsOf, type ConnectionHandlerGroup } from './context.js';
 import { settingsOf } from './document.js';
 import { parseOrThrow, requireConnection, throwIssues } from './lookup.js';
 import { applyPatch } from './patch.js';
@@ -17,13 +18,13 @@ type Ops =
   | 'connections.setActive';
 
 /** Splits write-only secrets from the settings of a create input. */
-function splitCreateInput(input: ConnectionCreateInput): { settings: ConnectionSettings; secrets: SecretInput } {
+export function splitCreateInput(input: ConnectionCreateInput): { id: string | undefined; settings: ConnectionSettings; secrets: SecretInput } {
   if (input.protocol === 'oidc') {
-    const { clientSecret, ...settings } = input;
-    return { settings, secrets: { clientSecret } };
+    const { clientSecret, id, ...settings } = input;
+    return { id, settings, secrets: { clientSecret } };
   }
-  const { privateKeyPem, generateKeyPair, pendingKeyId, ...settings } = input;
-  return { settings, secrets: { privateKeyPem, generateKeyPair, pendingKeyId } };
+  const { privateKeyPem, generateKeyPair, pendingKeyId, id, ...settings } = input;
+  return { id, settings, secrets: { privateKeyPem, generateKeyPair, pendingKeyId } };
 }
 
 /** Splits the update input into the settings patch, the secrets and the connection reference. */
@@ -32,6 +33,8 @@ function splitUpdateInput(input: ConnectionUpdateInput) {
   return { ref: id, patch: patch as Record<string, unknown>, secrets: { clientSecret, privateKeyPem, generateKeyPair, pendingKeyId } };
 }
 
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
+
 /** List, read, create, update, remove and (de)activate connections. */
 export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => {
   const { ports, audit } = context;
@@ -39,19 +42,24 @@ export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => 
   return {
     'connections.list': ({ search, protocol, active }) => {
       const needle = search?.toLowerCase();
+      // One settings read and one collator for the whole list (10,000 connections: issue 14).
+      const view = viewsOf(context);
       return repo
         .list()
         .filter((c) => protocol === undefined || c.protocol === protocol)
         .filter((c) => active === undefined || c.active === active)
         .filter((c) => !needle || [c.displayName, c.id, c.provider].some((v) => v.toLowerCase().includes(needle)))
-        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }))
-        .map((c) => viewOf(context, c));
+        .sort((a, b) => byName.compare(a.displayName, b.displayName))
+        .map(view);
     },
     'connections.get': ({ ref }) => viewOf(context, requireConnection(repo, ref)),
     'connections.create': async (input) => {
       // Already validated at the engine's door (settings + secrets); the saved document is checked once more.
-      const { settings, secrets } = splitCreateInput(input);
-      const stored = await saveConnection(context, { action: 'connections.create', id: randomUUID(), settings, existing: null, secrets });
+      const { id, settings, secrets } = splitCreateInput(input);
+      if (id !== undefined && repo.get(id)) {
+        throw new AppError('conflict', 'A connection with this id exists already: it was saved before. Open it from the Connections list to change it.', { field: 'id' });
+      }
+      const stored = await saveConnection(context, { action: 'connections.create', id: id ?? randomUUID(), settings, existing: null, secrets });
       return viewOf(context, stored);
     },
     'connections.update': async (input) => {

@@ -15,6 +15,7 @@ export interface OidcDiscovery {
   idTokenSigningAlgValuesSupported: string[];
   scopesSupported: string[];
   claimsSupported: string[];
+  tokenEndpointAuthMethodsSupported: string[];
   warnings: string[];
 }
 
@@ -103,6 +104,7 @@ export async function discoverOidc(http: Http, issuer: string): Promise<OidcDisc
     idTokenSigningAlgValuesSupported: stringList(doc, 'id_token_signing_alg_values_supported', warnings),
     scopesSupported: stringList(doc, 'scopes_supported', warnings),
     claimsSupported: stringList(doc, 'claims_supported', warnings),
+    tokenEndpointAuthMethodsSupported: stringList(doc, 'token_endpoint_auth_methods_supported', warnings),
     warnings,
   };
   const optional = {

@@ -11,6 +11,8 @@ export interface BuildAuthnRequestInput {
   privateKeyPem?: string;
   /** The engine clock. node-saml stamps IssueInstant with the wall clock itself; `now` is reported back only. */
   now: Date;
+  /** ForceAuthn="true" (SAML Core §3.4.1): the IdP authenticates again even with a session, to test another user. */
+  forceAuthn?: boolean;
 }
 
 export interface BuiltAuthnRequest {
@@ -66,6 +68,7 @@ export function authnRequestOptions(input: BuildAuthnRequestInput, requestId: st
     // HTTP-POST carries the XML base64-encoded, never deflated (Bindings §3.5.4); its signature is an enveloped XML one.
     skipRequestCompression: settings.idp.ssoBinding === 'HTTP-POST',
     disableRequestedAuthnContext: true,
+    ...(input.forceAuthn ? { forceAuthn: true } : {}),
     identifierFormat: settings.nameIdFormat ?? null,
     signatureAlgorithm: 'sha256',
     digestAlgorithm: 'sha256',

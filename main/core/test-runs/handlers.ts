@@ -4,7 +4,7 @@ import { findConnection } from '../connections/lookup.js';
 import type { HandlerContext, Handler } from '../handlers/types.js';
 import type { TestRunService } from './service.js';
 
-type Ops = 'tests.start' | 'tests.wait' | 'tests.get' | 'tests.cancel' | 'tests.inspect' | 'history.list' | 'history.get';
+type Ops = 'tests.start' | 'tests.startDraft' | 'tests.wait' | 'tests.get' | 'tests.cancel' | 'tests.inspect' | 'history.list' | 'history.get';
 
 const unknownRun = (runId: string) =>
   new AppError('not_found', `No test run with id "${runId}".`, { field: 'runId', hint: 'Use the runId tests.start returned; past runs are listed by history.list.' });
@@ -16,11 +16,12 @@ export function testRunHandlers(context: HandlerContext, service: TestRunService
     const run = service.registry.get(runId);
     if (run) return { runId, connectionId: run.connectionId, status: run.status, ...(run.report ? { report: run.report } : {}) };
     const past = store.testRuns.get(runId);
-    if (past) return { runId, connectionId: past.connectionId, status: past.outcome, report: past.report };
+    if (past) return { runId, connectionId: past.connectionId, status: past.cancelled ? 'cancelled' : past.outcome, report: past.report };
     throw unknownRun(runId);
   };
   return {
-    'tests.start': ({ ref, timeoutSeconds }) => service.start(ref, timeoutSeconds),
+    'tests.start': ({ ref, timeoutSeconds, forceLogin }) => service.start(ref, timeoutSeconds, forceLogin),
+    'tests.startDraft': ({ draft, timeoutSeconds, forceLogin }) => service.startDraft(draft, timeoutSeconds, forceLogin),
     'tests.wait': async ({ runId }): Promise<Report> => {
       const pending = service.registry.wait(runId);
       if (pending) {

@@ -39,18 +39,21 @@ export function summaryOf(runId: string, report: Report): TestRunSummary {
     outcome: report.outcome,
     at: report.at,
     failedChecks: report.checks.filter((c) => c.status === 'fail').map((c) => c.id),
+    cancelled: report.cancelled === true,
   };
 }
 
 /**
  * Records a finished run: the report goes to History unless the `keepHistory` setting is off (claims and checks
  * only — the report never holds tokens, codes or secrets, and `details` is scrubbed once more), and the connection's
- * `lastTest` (and `validatedAt` for a pass) is updated either way, in one transaction.
+ * `lastTest` (and `validatedAt` for a pass) is updated either way (not for a cancelled run), in one transaction.
  */
-export function recordRun(store: Store, runId: string, report: Report): void {
+export function recordRun(store: Store, runId: string, report: Report, options: { connectionOutcome?: boolean } = {}): void {
   const { keepHistory } = readSettings(store);
   store.transaction(() => {
     if (keepHistory) store.testRuns.add({ ...summaryOf(runId, report), report: { ...report, details: scrub(report.details) as Report['details'] } });
+    // A cancelled run says nothing about the connection: it is listed, and the last test stays what it was.
+    if (report.cancelled || options.connectionOutcome === false) return;
     recordTestOutcome(
       store,
       report.connection.id,

@@ -10,14 +10,37 @@ const scopeFor: Partial<Record<string, string>> = {
   picture: 'profile',
 };
 
+/** Where an IdP decides which claims an app receives. */
+export function whereClaimsAreSet(provider: string): string {
+  switch (provider) {
+    case 'okta':
+      return 'Okta: Security → API → the authorization server → Claims';
+    case 'keycloak':
+      return 'Keycloak: the client → Client scopes → mappers';
+    case 'azure':
+    case 'microsoft-ad':
+      return 'Entra ID: App registration → Token configuration → optional claims';
+    case 'auth0':
+      return 'Auth0: the user profile, and Actions that add claims';
+    case 'cognito':
+      return 'Cognito: the app client’s attribute read permissions';
+    case 'ping':
+      return 'PingFederate/PingOne: the OIDC policy’s attribute contract';
+    default:
+      return 'the IdP app’s claim or attribute release settings';
+  }
+}
+
 /**
  * The fix for a mapped claim that did not arrive: which scope asks for it, what this IdP is known to send instead,
  * and the claims that did arrive (so the admin can pick one). Names only, never values.
  */
-export function missingClaimHint(field: string, path: string, received: string[], provider: string): string {
+export function missingClaimHint(field: string, path: string, received: string[], provider: string, requestedScopes: readonly string[] = []): string {
   const parts: string[] = [];
   const scope = scopeFor[field];
-  if (scope) parts.push(`Request the "${scope}" scope (standard scopes) and make sure the user has this attribute at the IdP, or map ${field} to another claim.`);
+  if (scope && requestedScopes.includes(scope)) {
+    parts.push(`The "${scope}" scope was requested, but the IdP did not release "${path}" for this user or app: make sure the user has this attribute at the IdP and that the app may receive it (${whereClaimsAreSet(provider)}), or map ${field} to another claim.`);
+  } else if (scope) parts.push(`Request the "${scope}" scope (standard scopes) and make sure the user has this attribute at the IdP, or map ${field} to another claim.`);
   else parts.push(`Map ${field} to a claim the IdP sends (in OIDC, "sub" is always present).`);
   if (field === 'email' && (provider === 'azure' || provider === 'microsoft-ad')) {
     parts.push('Entra ID omits "email" for accounts without a mailbox: map email to "preferred_username" or "upn", or add the optional claim "email".');

@@ -16,6 +16,8 @@ export interface ClaimMappingInput {
   emailVerification: boolean;
   groupSync: { enabled: boolean; claim: string; caseSensitive: boolean };
   provider: string;
+  /** The scopes the connection requests (hints do not ask for a scope that was requested). */
+  requestedScopes?: readonly string[];
 }
 
 export interface ClaimMappingResult {
@@ -78,7 +80,7 @@ export function mapClaims(input: ClaimMappingInput): ClaimMappingResult {
     if (text === null) {
       const required = field === 'userId' || (field === 'email' && input.emailVerification);
       const what = raw === undefined ? 'is not in the claims' : `holds no usable text (${JSON.stringify(raw)?.slice(0, 60)})`;
-      add(id, required ? 'fail' : 'warn', `${field}: the claim "${path}" ${what}.`, missingClaimHint(field, path, Object.keys(claims), input.provider));
+      add(id, required ? 'fail' : 'warn', `${field} is empty: the claim "${path}" ${what}.`, missingClaimHint(field, path, Object.keys(claims), input.provider, input.requestedScopes));
       continue;
     }
     user[field] = text;

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Report, StoredConnection, TestRunStatus, TestStartOutput } from '../../contract/index.js';
+import type { ConnectionCreateInput, Report, StoredConnection, TestRunStatus, TestStartOutput } from '../../contract/index.js';
+import { DraftPasses, draftSubject, type DraftSubject } from './drafts.js';
+import { preflight } from './preflight.js';
 import { AppError } from '../app-error.js';
 import { requireConnection } from '../connections/lookup.js';
 import { secretAccounts } from '../connections/secrets.js';
@@ -49,6 +51,7 @@ export class TestRunService {
   private readonly issAdvertised = new Map<string, boolean>();
   private readonly recordings = new Map<string, Promise<void>>();
   private readonly saml: SamlRuns;
+  private readonly drafts = new DraftPasses();
 
   constructor(private readonly context: HandlerContext) {
     this.jwks = new JwksCache(context.ports.http);
@@ -59,16 +62,39 @@ export class TestRunService {
     return this.context.ports;
   }
 
-  async start(ref: string, timeoutSeconds: number): Promise<TestStartOutput> {
+  async start(ref: string, timeoutSeconds: number, forceLogin = false): Promise<TestStartOutput> {
     const connection = requireConnection(this.ports.store.connections, ref);
-    if (connection.protocol === 'saml') {
-      // The keychain is read before the port is bound, as for the OIDC client secret: its errors come first.
-      const privateKeyPem = await this.saml.signingKeyOf(connection);
-      const started = await this.saml.start(connection, await this.listen(), timeoutSeconds, privateKeyPem);
-      this.track(started.run, started.abandon);
-      return started.output;
+    // The keychain is read before the port is bound: its errors come first.
+    const secret = connection.protocol === 'saml' ? await this.saml.signingKeyOf(connection) : await this.clientSecretOf(connection, true);
+    return this.startRun(connection, secret, timeoutSeconds, forceLogin);
+  }
+
+  /** A run of a draft (wizard or unsaved edit): its secret for this run only; a pass is kept for the save to adopt. */
+  async startDraft(input: ConnectionCreateInput, timeoutSeconds: number, forceLogin: boolean): Promise<TestStartOutput> {
+    const subject = await draftSubject(this.ports, input, randomUUID);
+    const { connection, secret } = subject;
+    if (connection.protocol === 'oidc' && connection.oidc.tokenEndpointAuthMethod !== 'none' && secret === undefined) {
+      throw new AppError('invalid_input', `clientSecret: enter the client secret to test this draft (it authenticates with ${connection.oidc.tokenEndpointAuthMethod}).`, {
+        field: 'clientSecret',
+        hint: 'The secret is used for this test run only and stored in the OS keychain when you save.',
+      });
     }
-    const clientSecret = await this.clientSecretOf(connection, true);
+    const output = await this.startRun(connection, secret, timeoutSeconds, forceLogin, subject);
+    return output;
+  }
+
+  /** After a save: a passing run of exactly the saved draft becomes the connection's validation. */
+  adoptDraftPass(connectionId: string): Promise<boolean> {
+    return this.drafts.adopt(this.ports, connectionId);
+  }
+
+  private async startRun(connection: StoredConnection, secret: string | undefined, timeoutSeconds: number, forceLogin: boolean, draft?: DraftSubject): Promise<TestStartOutput> {
+    await preflight(this.ports.http, connection, this.ports.loopback ? readSettings(this.ports.store).testPort : undefined);
+    if (connection.protocol === 'saml') {
+      const started = await this.saml.start(connection, await this.listen(), timeoutSeconds, secret, forceLogin);
+      this.track(started.run, started.abandon, draft);
+      return { ...started.output, connectionId: connection.id };
+    }
     const testPort = await this.listen();
     this.ensureRoute(connection.id);
     const subject = subjectOf(connection, this.ports.store);
@@ -77,12 +103,13 @@ export class TestRunService {
     const startedAt = this.ports.clock.now();
     const prepared = await prepareOidcRun({
       subject,
-      clientSecret,
+      clientSecret: secret,
       redirectUris: { test: testRedirectUri(testPort, connection.id), production: productionCallbackUrl(connection) },
       http: this.ports.http,
       jwks: this.jwks,
       clockSkewSeconds: Math.round((startedAt.getTime() - Date.now()) / 1000),
       issAdvertised: issuer ? (this.issAdvertised.get(issuer) ?? false) : false,
+      forceLogin,
     });
     const runId = randomUUID();
     const timeline = new StepTimeline(this.ports.clock, (payload) => this.context.events.emit({ name: 'onTestRunProgress', payload }), { runId, connectionId: connection.id });
@@ -97,8 +124,8 @@ export class TestRunService {
       status: 'waiting',
       secret: runContext,
     };
-    this.track(run, (reason) => abandonedReport(runContext, reason));
-    return { runId, authorizeUrl: prepared.authorizeUrl, redirectUri: prepared.secret.redirectUris.test, expiresAt: run.expiresAt.toISOString() };
+    this.track(run, (reason) => abandonedReport(runContext, reason), draft);
+    return { runId, authorizeUrl: prepared.authorizeUrl, redirectUri: prepared.secret.redirectUris.test, expiresAt: run.expiresAt.toISOString(), connectionId: connection.id };
   }
 
   /** Binds the configured test port on 127.0.0.1 (a no-op when already bound) and returns it. */
@@ -119,9 +146,12 @@ export class TestRunService {
   }
 
   /** Registers a waiting run of either protocol: History, lastTest and onTestRunFinished follow its end alike. */
-  private track(run: Run<RunContext>, abandon: (reason: AbandonReason) => Report): void {
-    this.registry.add(run, abandon);
-    void this.registry.wait(run.id)?.then((report) => this.onFinished(run, report));
+  private track(run: Run<RunContext>, abandon: (reason: AbandonReason) => Report, draft?: DraftSubject): void {
+    this.registry.add(run, (reason) => (reason === 'cancelled' ? { ...abandon(reason), cancelled: true } : abandon(reason)));
+    void this.registry.wait(run.id)?.then((report) => {
+      if (draft) this.drafts.remember(run.id, draft, report);
+      this.onFinished(run, report, draft !== undefined);
+    });
     this.context.events.emit({ name: 'onTestRunProgress', payload: { runId: run.id, connectionId: run.connectionId, step: 'authorize', status: 'started', at: run.startedAt.toISOString() } });
   }
 
@@ -224,11 +254,12 @@ export class TestRunService {
    * History and `lastTest` are written just after the browser tab is answered (storage, an fsync with SQLite, is not
    * on the path from callback to report), then `onTestRunFinished` announces the run; `tests.wait` waits for both.
    */
-  private onFinished(run: Run<RunContext>, report: Report): void {
+  private onFinished(run: Run<RunContext>, report: Report, draft: boolean): void {
     const done = new Promise<void>((resolve) =>
       setImmediate(() => {
         try {
-          if (run.status !== 'cancelled') recordRun(this.ports.store, run.id, report);
+          // A draft's run goes to History; the saved connection's last test changes only when exactly this draft is saved.
+          recordRun(this.ports.store, run.id, report, { connectionOutcome: !draft });
         } catch (error) {
           this.ports.log.log('error', 'could not record the test run', { runId: run.id, error: String((error as Error)?.message ?? error) });
         }

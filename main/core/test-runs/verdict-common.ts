@@ -10,6 +10,35 @@ export interface MappingResult {
   groups: string[];
 }
 
+/** What the platform needs from the mapping, beyond the user id every platform needs. */
+export interface PlatformNeeds {
+  platform: 'clearml' | 'arthur';
+  groupSync: boolean;
+  /** Where groups come from, for messages (`the "groups" claim`, `the attribute "memberOf"`). */
+  groupsFrom: string;
+}
+
+/**
+ * A mapping the platform needs that came back empty fails the run: a login the platform would not let in (or would
+ * let in without its roles) must not read as passed. ClearML needs an email for every user; group sync, and Arthur
+ * (which authorizes by groups), need the groups. The check keeps its own message and hint and says why it fails.
+ */
+export function requirePlatformFields(result: MappingResult, needs: PlatformNeeds): Check[] {
+  return result.checks.map((check) => {
+    if (check.status === 'fail' || check.status === 'pass') return check;
+    if (check.id === 'mapping.email' && needs.platform === 'clearml' && result.user.email === null) {
+      const why = check.status === 'skip' ? 'email is not mapped, but ClearML needs an email address for every user: the login would be refused.' : `${check.message} ClearML needs an email address for every user: the login would be refused.`;
+      return { ...check, status: 'fail', message: why, hint: check.hint || 'Map email to the claim or attribute that carries the user’s email address.' };
+    }
+    if (check.id === 'mapping.groups' && (needs.groupSync || needs.platform === 'arthur') && result.groups.length === 0) {
+      const why = needs.platform === 'arthur' ? 'Arthur authorizes by groups, so this login would be denied.' : 'With group sync on, that fails the run.';
+      const message = check.status === 'skip' ? `No groups came from ${needs.groupsFrom}. ${why}` : `${check.message} ${why}`;
+      return { ...check, status: 'fail', message, hint: check.hint || `Have the IdP send the user’s groups in ${needs.groupsFrom}, and turn on group sync.` };
+    }
+    return check;
+  });
+}
+
 /**
  * Records a mapping's checks and the role resolution of its groups (`resolution.roles`), shared by OIDC and SAML
  * verdicts. When the claims were not accepted (unverified token, failed SAML check), passing checks say so with
@@ -20,8 +49,9 @@ export function recordMapping(
   result: MappingResult,
   notAcceptedPrefix: string | undefined,
   roles: RoleResolver = noRolesResolver(),
+  needs?: PlatformNeeds,
 ): { user: MappedUser; groups: string[]; resolution: Resolution } {
-  for (const check of result.checks) {
+  for (const check of needs ? requirePlatformFields(result, needs) : result.checks) {
     const message = notAcceptedPrefix && check.status === 'pass' ? `${notAcceptedPrefix}${check.message}` : check.message;
     checks.set(check.id, check.status, message, check.hint);
   }

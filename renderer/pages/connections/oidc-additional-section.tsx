@@ -13,6 +13,7 @@ const authMethodOptions = [
   { value: 'client_secret_basic', label: 'client_secret_basic (HTTP Basic)' },
   { value: 'client_secret_post', label: 'client_secret_post (form body)' },
   { value: 'none', label: 'none (public client, PKCE only)' },
+  { value: 'client_secret_basic_unencoded', label: 'HTTP Basic without form-encoding (compatibility)' },
 ];
 
 /** ClearML's "Additional settings", plus what otherwise fails silently: client auth method, algorithms, clock. */

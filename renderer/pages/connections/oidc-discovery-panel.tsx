@@ -42,6 +42,7 @@ export function OidcDiscoveryPanel({ form }: { form: UseFormReturn<OidcFormValue
     // What the IdP cannot do otherwise (no RS256, no S256 PKCE) comes with the draft, as from the CLI.
     if (d.allowedSigningAlgs) form.setValue('oidc.allowedSigningAlgs', d.allowedSigningAlgs, { shouldDirty: true });
     if (d.codeChallengeMethod) form.setValue('oidc.codeChallengeMethod', d.codeChallengeMethod, { shouldDirty: true });
+    if (d.tokenEndpointAuthMethod) form.setValue('oidc.tokenEndpointAuthMethod', d.tokenEndpointAuthMethod, { shouldDirty: true });
     form.clearErrors('oidc.issuer');
     setFound(draft);
   };
@@ -89,7 +90,8 @@ export function OidcDiscoveryPanel({ form }: { form: UseFormReturn<OidcFormValue
             <Text size="xs" c="dimmed">
               Endpoints filled from {found.discovery.issuer}. PKCE: {found.discovery.codeChallengeMethodsSupported.join(', ') || 'not advertised'} · ID token
               algorithms: {found.discovery.idTokenSigningAlgValuesSupported.join(', ') || 'not advertised'} · Scopes:{' '}
-              {found.discovery.scopesSupported.join(' ') || 'not advertised'}
+              {found.discovery.scopesSupported.join(' ') || 'not advertised'} · Client authentication:{' '}
+              {found.discovery.tokenEndpointAuthMethodsSupported.join(', ') || 'not advertised (client_secret_basic)'}
             </Text>
           </Stack>
         </Alert>

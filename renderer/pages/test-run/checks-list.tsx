@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useLocalStorage } from '@mantine/hooks';
 import { Badge, Box, Code, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconBulb } from '@tabler/icons-react';
 import type { Check } from '../../../main/contract/index';
@@ -8,12 +9,11 @@ const rank: Record<Check['status'], number> = { fail: 0, warn: 1, pass: 2, skip:
 
 /**
  * Every check of the run in report order (each id is stable, so pipelines and History key on it), with its message and
- * the hint that says how to fix it. "Problems first" moves failures and warnings to the top (on by default when the
- * run failed); "Show skipped" hides the checks a run never reached.
+ * the hint that says how to fix it. "Problems first" moves failures and warnings to the top (on by default, and the
+ * choice is remembered across runs); "Show skipped" hides the checks a run never reached.
  */
 export function ChecksList({ checks }: { checks: readonly Check[] }) {
-  const failed = checks.some((check) => check.status === 'fail');
-  const [problemsFirst, setProblemsFirst] = useState(failed);
+  const [problemsFirst, setProblemsFirst] = useLocalStorage({ key: 'ssowb-checks-problems-first', defaultValue: true, getInitialValueInEffect: false });
   const [showSkipped, setShowSkipped] = useState(true);
   const counts = { pass: 0, warn: 0, fail: 0, skip: 0 };
   for (const check of checks) counts[check.status]++;

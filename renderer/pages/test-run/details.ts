@@ -39,7 +39,17 @@ export interface Candidate {
   note: string;
 }
 
+/** One back-channel answer (token, userinfo endpoint) as received: status, explaining headers, body with tokens redacted. */
+export interface BackChannelAnswer {
+  endpoint: string;
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
 export interface ViewDetails {
+  backChannel: BackChannelAnswer[];
   idToken?: DecodedToken;
   accessToken?: AccessTokenDetails;
   userinfo?: JsonRecord;
@@ -106,11 +116,22 @@ function candidate(value: unknown): Candidate | undefined {
   };
 }
 
+function backChannel(value: unknown): BackChannelAnswer[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).flatMap((entry) => {
+    const status = num(entry.status);
+    if (status === undefined) return [];
+    const headers = isRecord(entry.headers) ? Object.fromEntries(Object.entries(entry.headers).filter((h): h is [string, string] => typeof h[1] === 'string')) : {};
+    return [{ endpoint: str(entry.endpoint) ?? 'endpoint', url: str(entry.url) ?? '', status, headers, body: entry.body }];
+  });
+}
+
 /** Reads a report's `details` into the shapes the tabs show. */
 export function readDetails(report: Report): ViewDetails {
   const d = report.details;
   const record = (value: unknown) => (isRecord(value) ? value : undefined);
   return {
+    backChannel: backChannel(d.backChannel),
     idToken: decodedToken(d.idToken),
     accessToken: accessToken(d.accessToken),
     userinfo: record(d.userinfo),

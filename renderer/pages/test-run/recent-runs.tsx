@@ -19,8 +19,8 @@ export function RecentRuns({ connectionId, limit = 5 }: { connectionId?: string;
     <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
       {data.map((run) => (
         <Group key={run.runId} component="li" gap="xs" wrap="nowrap">
-          <Badge color={run.outcome === 'passed' ? 'teal' : 'red'} variant="light" w={72}>
-            {run.outcome}
+          <Badge color={run.cancelled ? 'gray' : run.outcome === 'passed' ? 'teal' : 'red'} variant="light" miw={72}>
+            {run.cancelled ? 'cancelled' : run.outcome}
           </Badge>
           <Anchor href={runHref(run.runId)} size="sm">
             {connectionId ? '' : `${run.connectionName} · `}

@@ -61,11 +61,19 @@ function ProviderResponse({ report, details: d }: { report: Report; details: Vie
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        What the identity provider sent. Tokens, the authorization code and state are never kept: they appear as placeholders.
+        What the identity provider sent, each back-channel answer as received (status, headers, body). Tokens, the authorization code and state are never kept: they appear as placeholders.
       </Text>
       <CodeBlock label="Claims (merged)" value={report.claims} />
+      {d.backChannel.map((answer, index) => (
+        <CodeBlock
+          key={`${answer.endpoint}-${index}`}
+          label={`${answer.endpoint === 'token' ? 'Token endpoint' : 'Userinfo endpoint'} answered HTTP ${answer.status}`}
+          value={{ url: answer.url, status: answer.status, headers: answer.headers, body: answer.body }}
+          maxHeight={300}
+        />
+      ))}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        {d.providerResponse && <CodeBlock label="Token endpoint response" value={d.providerResponse} maxHeight={300} />}
+        {d.providerResponse && d.backChannel.length === 0 && <CodeBlock label="Token endpoint response" value={d.providerResponse} maxHeight={300} />}
         {d.callback && <CodeBlock label="Callback parameters" value={d.callback} maxHeight={300} />}
         {d.authorizationRequest && <CodeBlock label="Authorization request" value={{ ...d.authorizationRequest, redirectUri: d.redirectUri }} maxHeight={300} />}
       </SimpleGrid>

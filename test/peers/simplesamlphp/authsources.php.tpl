@@ -11,6 +11,8 @@ $config = [
         'alice:alicepass' => [
             'uid' => ['alice'],
             'mail' => ['alice@example.test'],
+            // Also under the name the SP's default email mapping reads (ClearML needs an email).
+            'email' => ['alice@example.test'],
             'displayName' => ['Alice Admin'],
             'givenName' => ['Alice'],
             'sn' => ['Admin'],
@@ -19,6 +21,7 @@ $config = [
         'bob:bobpass' => [
             'uid' => ['bob'],
             'mail' => ['bob@example.test'],
+            'email' => ['bob@example.test'],
             'displayName' => ['Bob Viewer'],
             'givenName' => ['Bob'],
             'sn' => ['Viewer'],

@@ -4,13 +4,16 @@ import { CheckList } from '../checks.js';
 import type { StepTimeline } from '../steps.js';
 import { examineAccessToken } from './access-token.js';
 import { exchangeCode } from './exchange.js';
-import { callbackErrorHint, issuerHint, tokenErrorHint } from './hints.js';
+import { callbackErrorHint, issuerHint } from './hints.js';
+import { backChannelEntry, type BackChannelEntry } from './back-channel.js';
+import { diagnoseTokenFailure } from './token-diagnosis.js';
 import { validateJwt } from './id-token.js';
 import type { JwksCache } from './jwks.js';
 import type { OidcRunSecret } from './start.js';
 import { fetchUserinfo, wantsUserinfo } from './userinfo.js';
 import { oidcVerdict } from './verdict.js';
 import type { ClaimSource } from './claims.js';
+import type { SeenResponse } from './http-fetch.js';
 
 export interface CallbackDeps {
   http: Http;
@@ -76,11 +79,11 @@ export async function completeOidcRun(startedAt: Date, secret: OidcRunSecret, qu
     (r) => (r.tokenResponse ? 'ok' : 'failed'),
   );
   const body = exchange.tokenResponse;
+  const backChannel: BackChannelEntry[] = exchange.answer ? [exchange.answer] : [];
+  details.backChannel = backChannel;
   if (!body) {
-    const failure = exchange.failure;
-    const oauth = failure?.oauth;
-    const message = failure?.message ?? `The token endpoint answered HTTP ${exchange.status ?? '(no answer)'}.`;
-    checks.fail('oidc.token.exchange', message, oauth ? tokenErrorHint(oauth.error, oauth.description, secret.redirectUris, s.tokenEndpointAuthMethod) : 'Check the token endpoint URL and that this machine can reach it.');
+    const failure = diagnoseTokenFailure(exchange, s, secret.clientSecret, secret.redirectUris);
+    checks.fail('oidc.token.exchange', failure.message, failure.hint);
     return verdict([], false);
   }
   const accessToken = typeof body.access_token === 'string' ? body.access_token : undefined;
@@ -120,7 +123,7 @@ export async function completeOidcRun(startedAt: Date, secret: OidcRunSecret, qu
     checks.skip('oidc.userinfo.sub', 'Not checked: userinfo was not fetched.');
   } else {
     const end = timeline.begin('userinfo');
-    const userinfoInput = { settings: s, clientSecret: secret.clientSecret, http: deps.http, clockSkewSeconds, issAdvertised: secret.issAdvertised, jwks: deps.jwks, accessToken, expectedSub: typeof payload?.sub === 'string' ? payload.sub : undefined };
+    const userinfoInput = { seen: (seen: SeenResponse) => backChannel.push(backChannelEntry('userinfo', seen)), settings: s, clientSecret: secret.clientSecret, http: deps.http, clockSkewSeconds, issAdvertised: secret.issAdvertised, jwks: deps.jwks, accessToken, expectedSub: typeof payload?.sub === 'string' ? payload.sub : undefined };
     userinfo = await fetchUserinfo(userinfoInput, checks);
     end(checks.failed('oidc.userinfo.fetch') || checks.failed('oidc.userinfo.sub') ? 'failed' : 'ok');
     details.userinfo = userinfo;

@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import { isLoopbackHost, type OidcSettings } from '../../../contract/index.js';
+import { isLoopbackHost, type OidcSettings, type TokenEndpointAuthMethod } from '../../../contract/index.js';
 import type { Http } from '../../ports/index.js';
 import { fetchThroughHttp, type SeenResponse } from './http-fetch.js';
 import type { JwkSet, JwksCache, JwksFetch } from './jwks.js';
@@ -60,14 +60,7 @@ export function createOidcConfig(input: OidcClientInput): oidc.Configuration {
     [oidc.clockSkew]: input.clockSkewSeconds,
     ...(allowed.length === 1 ? { id_token_signed_response_alg: allowed[0] } : {}),
   };
-  const secret = input.clientSecret;
-  const auth =
-    s.tokenEndpointAuthMethod === 'client_secret_basic'
-      ? oidc.ClientSecretBasic(secret)
-      : s.tokenEndpointAuthMethod === 'client_secret_post'
-        ? oidc.ClientSecretPost(secret)
-        : oidc.None();
-  const config = new oidc.Configuration(server, s.clientId, metadata, auth);
+  const config = new oidc.Configuration(server, s.clientId, metadata, clientAuthOf(s.tokenEndpointAuthMethod, s.clientId, input.clientSecret));
   config[oidc.customFetch] = fetchThroughHttp(input.http, input.seen);
   config.timeout = 15;
   const endpoints = [s.authorizationEndpoint, s.tokenEndpoint, s.userinfoEndpoint, s.jwksUri].filter((u): u is string => Boolean(u));
@@ -88,6 +81,29 @@ export function createOidcConfig(input: OidcClientInput): oidc.Configuration {
     }
   }
   return config;
+}
+
+/** openid-client's client authentication for a method (RFC 6749 §2.3.1, plus the unencoded Basic compatibility method). */
+function clientAuthOf(method: TokenEndpointAuthMethod, clientId: string, secret: string | undefined): oidc.ClientAuth {
+  switch (method) {
+    case 'client_secret_basic':
+      return oidc.ClientSecretBasic(secret);
+    case 'client_secret_post':
+      return oidc.ClientSecretPost(secret);
+    case 'client_secret_basic_unencoded':
+      // Some IdPs compare the Basic credentials without form-decoding them (against RFC 6749 §2.3.1): send them raw.
+      return (_as, _client, _body, headers) => headers.set('authorization', `Basic ${Buffer.from(`${clientId}:${secret ?? ''}`, 'utf8').toString('base64')}`);
+    case 'none':
+      return oidc.None();
+  }
+}
+
+/**
+ * Whether RFC 6749 §2.3.1's form-encoding changes the id or secret before Base64 (openid-client encodes everything but
+ * letters and digits, `- _ . ~ ! * ' ( )` included): an IdP that does not decode then sees another secret.
+ */
+export function formEncodingChanges(...values: Array<string | undefined>): boolean {
+  return values.some((value) => value !== undefined && /[^A-Za-z0-9]/.test(value));
 }
 
 /** Whether openid-client verifies ID token signatures for these settings (see createOidcConfig). */

@@ -3,6 +3,7 @@ import type { OidcSettings } from '../../../contract/index.js';
 import type { Http } from '../../ports/index.js';
 import { adoptJwks, createOidcConfig, verifiesSignatures, type OidcClientInput } from './client.js';
 import type { SeenResponse } from './http-fetch.js';
+import { backChannelEntry, type BackChannelEntry } from './back-channel.js';
 import type { JwksCache, JwksFetch } from './jwks.js';
 import { describeOpenidError, type OpenidFailure } from './openid-errors.js';
 
@@ -25,6 +26,8 @@ export interface ExchangeResult {
   tokenResponse: Record<string, unknown> | null;
   /** HTTP status of the token endpoint, when it answered. */
   status: number | null;
+  /** The token endpoint's answer as received (tokens redacted), for the viewer and the diagnosis. */
+  answer: BackChannelEntry | null;
   /** openid-client's objection, if any (null = it accepted the response). */
   failure: OpenidFailure | null;
   /** Whether openid-client fetched the JWKS during the exchange (the engine adopted it). */
@@ -79,5 +82,5 @@ export async function exchangeCode(input: ExchangeInput): Promise<ExchangeResult
   }
   const jwksFetch = adoptJwks(config, input.settings.jwksUri, input.jwks);
   const ok = tokenAnswer?.status === 200 ? parseJson(tokenAnswer.body) : null;
-  return { tokenResponse: ok, status: tokenAnswer?.status ?? null, failure, jwksFetch, signatureVerified: Boolean(ok?.id_token) && failure === null && verifiesSignatures(input.settings) };
+  return { tokenResponse: ok, status: tokenAnswer?.status ?? null, answer: tokenAnswer ? backChannelEntry('token', tokenAnswer) : null, failure, jwksFetch, signatureVerified: Boolean(ok?.id_token) && failure === null && verifiesSignatures(input.settings) };
 }

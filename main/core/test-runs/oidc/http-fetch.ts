@@ -5,6 +5,8 @@ import type { Http } from '../../ports/index.js';
 export interface SeenResponse {
   url: string;
   status: number;
+  /** Response headers, lower-case names. */
+  headers: Record<string, string>;
   body: string;
 }
 
@@ -19,6 +21,10 @@ function bodyText(body: unknown): string | undefined {
   if (body instanceof Uint8Array) return new TextDecoder().decode(body);
   if (body instanceof ArrayBuffer) return new TextDecoder().decode(new Uint8Array(body));
   throw new TypeError('Streaming request bodies are not supported by the engine’s Http port.');
+}
+
+function lowerCased(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 /**
@@ -39,7 +45,7 @@ export function fetchThroughHttp(http: Http, seen?: (response: SeenResponse) => 
       timeoutMs: TIMEOUT_MS,
       maxBytes: MAX_BYTES,
     });
-    seen?.({ url, status: response.status, body: response.body });
+    seen?.({ url, status: response.status, headers: lowerCased(response.headers), body: response.body });
     return new Response(NULL_BODY.has(response.status) ? null : response.body, { status: response.status, headers: response.headers });
   };
 }

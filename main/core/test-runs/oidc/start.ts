@@ -49,6 +49,8 @@ export interface PrepareInput {
   jwks: JwksCache;
   clockSkewSeconds: number;
   issAdvertised: boolean;
+  /** `prompt=login` (OIDC Core §3.1.2.1): the IdP authenticates again even with a session, to test another user. */
+  forceLogin?: boolean;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function prepareOidcRun(input: PrepareInput): Promise<{ authorizeUr
   const config = createOidcConfig({ settings: s, clientSecret: input.clientSecret, http: input.http, clockSkewSeconds: input.clockSkewSeconds, issAdvertised: input.issAdvertised, jwks: input.jwks });
   // Extra parameters first (ClearML 3.24): the contract refuses reserved names, and the run's own values win anyway.
   const parameters: Record<string, string> = { ...s.authParams, redirect_uri: input.redirectUris.test, scope: scopes.join(' '), state, nonce };
+  if (input.forceLogin) parameters.prompt = 'login';
   if (pkceVerifier) {
     parameters.code_challenge = method === 'S256' ? await oidc.calculatePKCECodeChallenge(pkceVerifier) : pkceVerifier;
     parameters.code_challenge_method = method;

@@ -4,7 +4,7 @@ import { boundClaimDepth } from '../claim-depth.js';
 import { createOidcConfig, type OidcClientInput } from './client.js';
 import { describeOpenidError } from './openid-errors.js';
 
-export interface UserinfoInput extends Omit<OidcClientInput, 'seen'> {
+export interface UserinfoInput extends OidcClientInput {
   accessToken: string;
   /** The ID token's sub; userinfo must be about the same user. */
   expectedSub: string | undefined;

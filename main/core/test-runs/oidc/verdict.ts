@@ -84,8 +84,10 @@ export function oidcVerdict(input: VerdictInput): Report {
       emailVerification: s.emailVerification,
       groupSync: { enabled: s.groupSync.enabled, claim: s.groupSync.claim, caseSensitive: s.groupSync.caseSensitive },
       provider: subject.provider,
+      requestedScopes: [...s.standardScopes, ...s.additionalScopes],
     });
-    mapped = recordMapping(checks, result, input.unverified ? 'Unverified claims: ' : undefined, subject.roles);
+    const needs = { platform: subject.platform, groupSync: s.groupSync.enabled, groupsFrom: `the "${s.groupSync.claim}" claim` };
+    mapped = recordMapping(checks, result, input.unverified ? 'Unverified claims: ' : undefined, subject.roles, needs);
   }
   return closeVerdict(input, OIDC_CHECK_ORDER, end, {
     connection: { id: subject.id, name: subject.name, protocol: 'oidc' },

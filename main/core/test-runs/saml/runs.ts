@@ -78,9 +78,9 @@ export class SamlRuns {
     return (await this.ports.secrets.get(secretAccounts.samlEncryptionKey(connectionId))) ?? undefined;
   }
 
-  async start(connection: SamlConnection, testPort: number, timeoutSeconds: number, privateKeyPem: string | undefined): Promise<StartedSamlRun> {
+  async start(connection: SamlConnection, testPort: number, timeoutSeconds: number, privateKeyPem: string | undefined, forceAuthn = false): Promise<StartedSamlRun> {
     const startedAt = this.ports.clock.now();
-    const prepared = await prepareSamlRun(samlSubjectOf(connection, testPort, createRoleResolver(this.ports.store, connection)), privateKeyPem, startedAt);
+    const prepared = await prepareSamlRun(samlSubjectOf(connection, testPort, createRoleResolver(this.ports.store, connection)), privateKeyPem, startedAt, forceAuthn);
     this.ensureRoute(connection.id);
     const runId = randomUUID();
     const runContext: SamlRunContext = { protocol: 'saml', secret: prepared.secret, timeline: this.timeline(runId, connection.id), clock: this.ports.clock, startedAt, timeoutSeconds };

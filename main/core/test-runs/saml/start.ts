@@ -85,10 +85,10 @@ export const postFormUrl = (acsUrl: string, token: string): string => `${acsUrl.
  * Builds the SP-initiated AuthnRequest of one run (HTTP-Redirect, signed when the connection says so) and the
  * in-memory run secret. The private key is used here and dropped: nothing after this point holds it.
  */
-export async function prepareSamlRun(subject: SamlSubject, privateKeyPem: string | undefined, now: Date): Promise<{ authorizeUrl: string; secret: SamlRunSecret }> {
+export async function prepareSamlRun(subject: SamlSubject, privateKeyPem: string | undefined, now: Date, forceAuthn = false): Promise<{ authorizeUrl: string; secret: SamlRunSecret }> {
   let built;
   try {
-    built = await buildAuthnRequest({ settings: subject.settings, spEntityId: subject.spEntityId, acsUrl: subject.acsUrl, privateKeyPem, now });
+    built = await buildAuthnRequest({ settings: subject.settings, spEntityId: subject.spEntityId, acsUrl: subject.acsUrl, privateKeyPem, now, forceAuthn });
   } catch (error) {
     // node-saml's words (bad PEM, unsupported key) are what the admin needs; the key itself is never in them.
     throw new AppError('invalid_input', `privateKeyPem: the AuthnRequest of "${subject.name}" could not be built: ${(error as Error).message}`, {

@@ -77,7 +77,9 @@ export function samlVerdict(input: SamlVerdictInput): Report {
     if (Object.keys(claims).length > 0) {
       const result = mapSamlAttributes({ nameId: validation.nameId, attributes: validation.attributes, settings: subject.settings });
       // Validation failed after node-saml accepted the bytes (e.g. Destination, replay): shown, never accepted.
-      mapped = recordMapping(checks, result, validation.verified ? undefined : 'Not accepted (a check failed): ', subject.roles);
+      const sync = subject.settings.groupSync;
+      const needs = { platform: subject.platform, groupSync: sync.enabled, groupsFrom: `the attribute "${sync.attribute}"` };
+      mapped = recordMapping(checks, result, validation.verified ? undefined : 'Not accepted (a check failed): ', subject.roles, needs);
     }
   }
   return closeVerdict(input, SAML_RUN_CHECK_ORDER, end, {
