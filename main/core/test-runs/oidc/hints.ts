@@ -69,6 +69,10 @@ export function callbackErrorHint(error: string, description: string, uris: Redi
   if (extraParams.prompt === 'none' && ['login_required', 'interaction_required', 'consent_required'].includes(error)) {
     return 'prompt=none forbids the IdP to show a login page, and there is no session at the IdP: log in at the IdP first, or remove prompt=none.';
   }
+  const asked = ['domain_hint', 'login_hint', 'acr_values', 'prompt', 'max_age', 'ui_locales', 'resource', 'audience', 'organization'].find((name) => text.includes(name));
+  if (error === 'invalid_request' && asked) {
+    return `The IdP asks for the authorization parameter ${asked}: add it to the connection's extra parameters (CLI --auth-param ${asked}=VALUE), with the value the IdP expects.`;
+  }
   if (error === 'invalid_request' && Object.keys(extraParams).length > 0) {
     return `The IdP found the request invalid; extra parameters were sent (${Object.keys(extraParams).join(', ')}): check their names and values against the IdP's documentation.`;
   }
