@@ -114,6 +114,18 @@ export async function validateSamlResponse(input: ValidateSamlResponseInput): Pr
     if (!decrypted?.doc.documentElement) return result('the assertion is encrypted and was not decrypted.');
     [work, workXml, workDoc] = [decrypted.doc.documentElement, decrypted.xml, decrypted.doc];
   }
+  if (!isEncrypted && childElements(root, NS.saml, 'Assertion').length > 0) {
+    if (settings.encryptAssertions) {
+      checks.set(
+        'saml.assertion.encryption',
+        'warn',
+        'The connection asks for encrypted assertions, but the IdP sent the assertion in the clear.',
+        'Turn on assertion encryption for this SP at the IdP (it uses the encryption certificate of the SP metadata: ssowb connections sp-metadata).',
+      );
+    } else {
+      checks.pass('saml.assertion.encryption', 'Not encrypted: the connection does not ask for encrypted assertions.');
+    }
+  }
   const assertions = childElements(work, NS.saml, 'Assertion');
   const facts = await inspectSignatures(workXml, workDoc, settings.idp.certificates, now);
   if (isEncrypted) facts.response = responseSignature;

@@ -4,7 +4,7 @@ import { CheckList as SamlCheckList } from '../../saml/check-list.js';
 import type { ReplayCache } from '../../saml/replay-cache.js';
 import { decodeSamlResponse } from '../../saml/response-input.js';
 import { validateSamlResponse } from '../../saml/validate-response.js';
-import { attr } from '../../saml/xml-dom.js';
+import { attr, NS } from '../../saml/xml-dom.js';
 import { CheckList } from '../checks.js';
 import type { StepTimeline } from '../steps.js';
 import { requestDetails, type SamlRunSecret } from './start.js';
@@ -23,11 +23,12 @@ export interface AcsDeps {
  * Destination and InResponseTo of a Response, read BEFORE validation only to route it (which run, which ACS). Goes
  * through the same size and DOCTYPE gate as validation; nothing read here is trusted or reported as a fact.
  */
-export function peekResponse(samlResponse: string): { destination?: string; inResponseTo?: string } {
+export function peekResponse(samlResponse: string): { destination?: string; inResponseTo?: string; isResponse: boolean } {
   const decoded = decodeSamlResponse(samlResponse, new SamlCheckList());
-  if (!decoded.ok || !decoded.doc.documentElement) return {};
+  if (!decoded.ok || !decoded.doc.documentElement) return { isResponse: false };
   const root = decoded.doc.documentElement;
-  return { destination: attr(root, 'Destination'), inResponseTo: attr(root, 'InResponseTo') };
+  const isResponse = root.namespaceURI === NS.samlp && root.localName === 'Response';
+  return { destination: attr(root, 'Destination'), inResponseTo: attr(root, 'InResponseTo'), isResponse };
 }
 
 /** How the POST found its run, as the `saml.acs.relay_state` check. */
@@ -47,7 +48,7 @@ export function relayStateCheck(match: RelayMatch, relayState: string | undefine
   return {
     id,
     status: 'fail',
-    message: `Neither the RelayState (${relayState === undefined ? 'none' : 'unknown'}) nor the InResponseTo of the POSTed Response belongs to a run of this connection: it answers a request this run did not send (a tab from an earlier test, or another SP's request). It was checked against the only waiting run.`,
+    message: `Neither the RelayState (${relayState === undefined ? 'none' : 'unknown'}) nor the InResponseTo of the POSTed data belongs to a run of this connection, and it is not an IdP-initiated Response either (a samlp:Response without InResponseTo, which runs on its own): a tab from an earlier test, or another SP's request. It was checked against the only waiting run.`,
     hint: 'Start the login from SSO Workbench and complete it in the tab it opens. (An IdP-initiated Response, with no InResponseTo, is accepted as a run of its own.)',
   };
 }

@@ -172,12 +172,12 @@ export class SamlRuns {
   private claim(connectionId: string, relayState: string | undefined, samlResponse: string) {
     const byRelay = this.registry.claim(connectionId, relayState);
     if (byRelay.kind !== 'unknown') return { claim: byRelay, match: 'relay_state' as RelayMatch };
-    const { inResponseTo } = peekResponse(samlResponse);
+    const { inResponseTo, isResponse } = peekResponse(samlResponse);
     const key = inResponseTo === undefined ? undefined : this.keyByRequestId.get(inResponseTo);
     const byRequest = this.registry.claim(connectionId, key);
     if (byRequest.kind !== 'unknown') return { claim: byRequest, match: 'in_response_to' as RelayMatch };
     // No request of ours is answered (no InResponseTo) and no RelayState matched: an IdP-initiated login.
-    if (inResponseTo === undefined && this.track) return { claim: byRequest, match: 'idp_initiated' as const };
+    if (isResponse && inResponseTo === undefined && this.track) return { claim: byRequest, match: 'idp_initiated' as const };
     const waiting = this.registry.waitingFor(connectionId);
     const only = waiting.length === 1 ? waiting[0] : undefined;
     return { claim: only ? this.registry.claim(connectionId, only.key) : byRequest, match: 'only_waiting_run' as RelayMatch };
