@@ -13,3 +13,7 @@ export type SamlProvider = (typeof samlProviders)[number];
 /** The platform whose login the connection is for; it decides the production callback/ACS URL. */
 export const connectionPlatforms = ['clearml', 'arthur'] as const;
 export type ConnectionPlatform = (typeof connectionPlatforms)[number];
+
+/** How the client authenticates at the token endpoint; the last is a compatibility method (HTTP Basic, not form-encoded). */
+export const tokenEndpointAuthMethods = ['client_secret_basic', 'client_secret_post', 'none', 'client_secret_basic_unencoded'] as const;
+export type TokenEndpointAuthMethod = (typeof tokenEndpointAuthMethods)[number];
