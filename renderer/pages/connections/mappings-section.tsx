@@ -1,6 +1,7 @@
 import { Code, Fieldset, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useWatch, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { SwitchField, TagsField, TextField } from './fields';
+import { GroupMappingsField } from './group-mappings-field';
 
 const mappedFields = [
   { key: 'userId', label: 'User ID', required: true },
@@ -99,6 +100,7 @@ export function MappingsSection<T extends FieldValues>({ control, kind }: { cont
               />
             )}
           </SimpleGrid>
+          <GroupMappingsField control={control} base={groups} disabled={!syncOn} />
         </Stack>
       </Fieldset>
     </Stack>

@@ -1,6 +1,7 @@
 import { Fieldset, SimpleGrid, Stack } from '@mantine/core';
 import type { Control } from 'react-hook-form';
 import { knownSigningAlgs } from '../../../main/contract/index';
+import { AuthParamsField } from './auth-params-field';
 import { NumberField, SelectField, TagsField } from './fields';
 import type { OidcFormValues } from './form-model';
 
@@ -74,6 +75,7 @@ export function OidcAdditionalSection({ control }: { control: Control<OidcFormVa
             suffix=" s"
           />
         </SimpleGrid>
+        <AuthParamsField control={control} />
       </Stack>
     </Fieldset>
   );

@@ -1,4 +1,4 @@
-import { Fieldset, SimpleGrid, Stack } from '@mantine/core';
+import { Fieldset, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { NumberField, SwitchField } from './fields';
 import type { SamlFormValues } from './form-model';
@@ -18,6 +18,7 @@ export function SamlSecuritySection({
 }) {
   const { control } = form;
   const signRequests = useWatch({ control, name: 'saml.signRequests' }) === true;
+  const encryptionCertificate = useWatch({ control, name: 'saml.encryptionCertificate' });
   // Signed assertions/responses need an IdP certificate: re-check that rule when the switches change.
   const recheck = () => {
     if (form.formState.isSubmitted || form.getFieldState('saml.idp.certificates').isTouched) void form.trigger('saml.idp.certificates');
@@ -59,6 +60,17 @@ export function SamlSecuritySection({
           description="Sign AuthnRequests with this service's key; register its certificate at the IdP app."
         />
         {(signRequests || keyStored) && <KeyPairPanel form={form} stored={keyStored} action={keyAction} onAction={onKeyAction} />}
+        <SwitchField
+          control={control}
+          name="saml.encryptAssertions"
+          label="Encrypt assertions"
+          description='The IdP encrypts assertions to an SP key pair generated on save (private key only in the OS keychain), published in the SP metadata with use="encryption": give the IdP the SP metadata again.'
+        />
+        {encryptionCertificate && (
+          <Text size="xs" c="dimmed" data-testid="encryption-certificate">
+            Encryption certificate: {encryptionCertificate.subject}, valid until {encryptionCertificate.notAfter}, SHA-256 {encryptionCertificate.fingerprintSha256}
+          </Text>
+        )}
       </Stack>
     </Fieldset>
   );
