@@ -48,6 +48,10 @@ function oidcYaml({ connection, globalRoleDefs }: FormatInput & { connection: Oi
     notes.push('No issuer is set, so the endpoints are given as endpointOverrides; add "issuer" there exactly as the IdP\'s discovery document spells it.');
   }
   config.flowType = oidc.codeChallengeMethod === 'none' ? 'implicit' : 'PKCE';
+  if (oidc.groupSync.mappings.length) notes.push('Not carried: the group mappings; Arthur matches each IdP group to a role of the same name.');
+  if (Object.keys(oidc.authParams).length) {
+    notes.push(`Not carried: the extra authorization parameters (${Object.keys(oidc.authParams).join(', ')}); Arthur's OIDC YAML documents no key for them.`);
+  }
   if (oidc.codeChallengeMethod === 'none') notes.push('PKCE is off for this connection, so flowType is implicit; Arthur supports PKCE and implicit (single-page app) flows only.');
   config.clientID = oidc.clientId;
   config.resourceID = '';
@@ -99,6 +103,8 @@ function samlYaml({ connection, globalRoleDefs }: FormatInput & { connection: Sa
   }
   config.assertionAttributes = attributes;
   if (globalRoleDefs.length) config.globalRoleDefs = globalRoleDefs;
+  if (saml.encryptAssertions) notes.push('Not carried: assertion encryption; Arthur documents no encryption key setting, so turn off encryption at the IdP for Arthur\'s SP.');
+  if (saml.groupSync.mappings.length) notes.push('Not carried: the group mappings; Arthur matches each IdP group to a role of the same name.');
   if (saml.signRequests) {
     notes.push('Requests are signed: upload the signing certificate and its private key in the Admin Console SAML section ("Public Certificate", "Private Key"); they are not part of this YAML.');
   }

@@ -54,6 +54,9 @@ export function clearmlApiRequest(connection: StoredConnection, secrets: SecretV
     }
     guess('group_case_sensitive', oidc.groupSync.caseSensitive);
     guess('group_admins', oidc.groupSync.adminGroups);
+    // ClearML 3.24: custom authorization-request parameters and IdP group → several groups; field names undocumented.
+    if (Object.keys(oidc.authParams).length) guess('authorization_params', oidc.authParams);
+    if (oidc.groupSync.mappings.length) guess('group_mapping', Object.fromEntries(oidc.groupSync.mappings.map((m) => [m.idpGroup, m.platformGroups])));
   } else {
     const { saml } = connection;
     const m = saml.attributeMappings;
@@ -74,6 +77,8 @@ export function clearmlApiRequest(connection: StoredConnection, secrets: SecretV
     }
     guess('group_case_sensitive', saml.groupSync.caseSensitive);
     guess('group_admins', saml.groupSync.adminGroups);
+    if (saml.groupSync.mappings.length) guess('group_mapping', Object.fromEntries(saml.groupSync.mappings.map((m) => [m.idpGroup, m.platformGroups])));
+    if (saml.encryptAssertions) notes.push('Assertions are encrypted to the workbench\'s SP encryption key; ClearML\'s docs name no decryption-key field, so none is exported.');
     notes.push('The public docs show this request for OIDC only; for SAML every field beyond display_name, claim_name, group_enabled and claim_groups is inferred.');
   }
   return { body: { provider: clearmlProviderKey(connection), company: '<company id>', configuration }, inferred, notes };

@@ -29,6 +29,10 @@ function envLines(prefix: string): EnvLines {
   };
 }
 
+/** One IdP group → several platform groups (ClearML 3.24) as a JSON object. */
+const groupMappingJson = (mappings: ReadonlyArray<{ idpGroup: string; platformGroups: readonly string[] }>): string =>
+  JSON.stringify(Object.fromEntries(mappings.map((m) => [m.idpGroup, m.platformGroups])));
+
 function oidcEnv(connection: StoredConnection & { protocol: 'oidc' }, key: string, secrets: SecretValues, notes: string[]): string[] {
   const { oidc } = connection;
   const services = envLines(`CLEARML__services__login__sso__oauth_client__${key}__`);
@@ -48,6 +52,9 @@ function oidcEnv(connection: StoredConnection & { protocol: 'oidc' }, key: strin
   services.set('groups__claim', flatClaimName(oidc.groupSync.claim, 'groups__claim', notes));
   services.set('groups__case_sensitive', oidc.groupSync.caseSensitive);
   if (oidc.groupSync.adminGroups.length) services.set('groups__admins', oidc.groupSync.adminGroups);
+  // ClearML 3.24 supports both (release notes), but the docs name no key for either: inferred, commented out.
+  for (const [param, value] of Object.entries(oidc.authParams)) services.inferred(`authorize_params__${param}`, value);
+  if (oidc.groupSync.mappings.length) services.inferred('groups__mapping', groupMappingJson(oidc.groupSync.mappings));
   if (oidc.jwksUri) services.inferred('jwks_uri', oidc.jwksUri);
   if (oidc.userinfoEndpoint) services.inferred('userinfo_url', oidc.userinfoEndpoint);
   if (oidc.revocationEndpoint) services.inferred('revocation_url', oidc.revocationEndpoint);
@@ -78,6 +85,8 @@ function samlEnv(connection: StoredConnection & { protocol: 'saml' }, key: strin
   services.set('groups__claim', saml.groupSync.attribute);
   services.set('groups__case_sensitive', saml.groupSync.caseSensitive);
   if (saml.groupSync.adminGroups.length) services.set('groups__admins', saml.groupSync.adminGroups);
+  if (saml.groupSync.mappings.length) services.inferred('groups__mapping', groupMappingJson(saml.groupSync.mappings));
+  if (saml.encryptAssertions) notes.push('Assertions are encrypted to the workbench\'s SP encryption key: ClearML\'s docs name no setting for a decryption key, so turn off encryption at the IdP for the platform\'s own SP, or check with ClearML.');
   secure.set('entity_id', spEntityId);
   secure.set('idp_metadata_file', metadataPathInContainer(connection));
   if (saml.signRequests) notes.push('Requests are signed: paste the signing certificate and private key in the ClearML Identity Providers page (Sign client requests); ClearML documents no environment setting for them.');
