@@ -45,6 +45,7 @@ export const connectionDraftSchema = z.discriminatedUnion('protocol', [
           revocationEndpoint: z.string().optional(),
           allowedSigningAlgs: z.array(z.string()).optional(),
           codeChallengeMethod: z.enum(['none', 'plain', 'S256']).optional(),
+          tokenEndpointAuthMethod: z.enum(['client_secret_basic', 'client_secret_post']).optional(),
         })
         .strict(),
       discovery: oidcDiscoverySchema,
