@@ -1,4 +1,5 @@
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent, createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,12 +162,16 @@ describe('forged requests: none accepted, nothing reflected, the servers keep an
   });
 
   it('the loopback listener: 1,000 forged callbacks refused, the waiting run keeps waiting, nothing reflected raw', async () => {
+    // An IdP stand-in that only has to answer the run's pre-flight; no login reaches it.
+    const idp = createServer((_request, response) => response.end('login page')).listen(0, '127.0.0.1');
+    await new Promise((resolve) => idp.once('listening', resolve));
+    const idpBase = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
     const connection = await wb.call<{ id: string; testRedirectUri: string }>('connections.create', {
       protocol: 'oidc',
       provider: 'okta',
       displayName: 'Forgery target',
       clientSecret: 's3cret',
-      oidc: { clientId: 'clearml', authorizationEndpoint: 'https://idp.invalid/a', tokenEndpoint: 'https://idp.invalid/t', jwksUri: 'https://idp.invalid/k' },
+      oidc: { clientId: 'clearml', authorizationEndpoint: `${idpBase}/a`, tokenEndpoint: `${idpBase}/t`, jwksUri: `${idpBase}/k` },
     });
     const run = await wb.call<{ runId: string; authorizeUrl: string }>('tests.start', { ref: connection.id, timeoutSeconds: 600 });
     const port = wb.testPort;
@@ -197,5 +202,6 @@ describe('forged requests: none accepted, nothing reflected, the servers keep an
     expect(still.status).toBe(400);
     expect(still.body).toContain('state');
     await wb.call('tests.cancel', { runId: run.runId });
+    await new Promise((resolve) => idp.close(resolve));
   });
 });
