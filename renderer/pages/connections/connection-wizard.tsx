@@ -38,6 +38,9 @@ export function ConnectionWizard({ opened, onClose, onSaved }: { opened: boolean
     return choice.protocol === 'oidc' ? oidcDraft(choice.provider, choice.preset) : samlDraft(choice.provider, choice.preset);
   }, [choice]);
 
+  // The id the connection will have, fixed when the draft starts: its test URLs are final from step 2 on.
+  const draftId = useMemo(() => (choiceKey ? crypto.randomUUID() : undefined), [choiceKey]);
+
   const saveDone = (view: ConnectionView) => {
     setSaved(view);
     setStep('done');
@@ -48,6 +51,7 @@ export function ConnectionWizard({ opened, onClose, onSaved }: { opened: boolean
     layout: 'wizard' as const,
     notes: choice?.preset.notes ?? [],
     testPort,
+    draftId,
     step: (step === 'review' ? 'review' : 'form') as EditorStep,
     onStepChange: (next: EditorStep) => setStep(next),
     onBack: () => setStep('provider'),

@@ -1,5 +1,5 @@
-import type { FormEvent, ReactNode } from 'react';
-import { Alert, Box, Button, Group, List, Stack, Text, Tooltip } from '@mantine/core';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Alert, Box, Button, Checkbox, Group, List, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconDeviceFloppy, IconPlayerPlay } from '@tabler/icons-react';
 import type { AppErrorShape } from '../../../main/contract/index';
 import type { FieldIssue } from './field-errors';
@@ -19,14 +19,17 @@ export interface EditorFrameProps {
   saveError: { error: AppErrorShape; unplaced: FieldIssue[] } | null;
   config: ReactNode;
   review: ReactNode;
+  /** Test the draft as it stands, before saving (`tests.startDraft`), with its result shown in place. */
+  test: { onTest: (forceLogin: boolean) => void; starting: boolean; panel: ReactNode };
 }
 
 /**
  * The shell both protocol forms share: one `<form>` holding the configuration (kept mounted on the review step, so
  * values and engine errors survive going back) and the review, with the footer buttons of the step.
  */
-export function EditorFrame({ layout, step, onSubmit, onNext, onBack, onCancel, saving, saveError, config, review }: EditorFrameProps) {
+export function EditorFrame({ layout, step, onSubmit, onNext, onBack, onCancel, saving, saveError, config, review, test }: EditorFrameProps) {
   const reviewing = layout === 'wizard' && step === 'review';
+  const [forceLogin, setForceLogin] = useState(false);
   return (
     <form onSubmit={onSubmit} noValidate aria-label={layout === 'wizard' ? 'New connection' : 'Edit connection'}>
       <Stack gap="md">
@@ -37,6 +40,7 @@ export function EditorFrame({ layout, step, onSubmit, onNext, onBack, onCancel, 
         )}
         <Box display={reviewing ? 'none' : undefined}>{config}</Box>
         {reviewing && review}
+        {(reviewing || layout === 'edit') && test.panel}
         <Group justify="space-between" className={classes.footer}>
           {layout === 'wizard' ? (
             <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={onBack} disabled={saving}>
@@ -49,11 +53,14 @@ export function EditorFrame({ layout, step, onSubmit, onNext, onBack, onCancel, 
           )}
           <Group gap="sm">
             {(reviewing || layout === 'edit') && (
-              <Tooltip label="Test runs arrive next">
-                <Button variant="light" leftSection={<IconPlayerPlay size={16} aria-hidden />} data-disabled onClick={(event) => event.preventDefault()} aria-disabled="true">
+              <>
+                <Tooltip label="Ask the IdP to log in again (prompt=login / ForceAuthn), to test as another user while signed in there" multiline maw={320}>
+                  <Checkbox label="Log in again" checked={forceLogin} onChange={(event) => setForceLogin(event.currentTarget.checked)} />
+                </Tooltip>
+                <Button variant="light" leftSection={<IconPlayerPlay size={16} aria-hidden />} loading={test.starting} onClick={() => test.onTest(forceLogin)} data-testid="test-draft">
                   Test
                 </Button>
-              </Tooltip>
+              </>
             )}
             {/* Distinct keys: React must not turn the clicked Next into the submit button while its click is still being handled. */}
             {layout === 'wizard' && step === 'form' ? (

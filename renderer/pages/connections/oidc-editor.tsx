@@ -15,6 +15,10 @@ import { commonReviewRows, PresetNotes, ReviewSummary, shown } from './review-su
 import { UrlPanel } from './url-panel';
 import { useEditorControls } from './use-editor-controls';
 import { useSaveConnection } from './use-save-connection';
+import { useDraftTest } from './use-draft-test';
+import { DraftTestPanel } from '../test-run/draft-test-panel';
+
+const SAVE_NOTE = 'Save now to keep exactly these settings: this passing run becomes the connection’s validation (exports rely on it).';
 
 const mapped = ['userId', 'email', 'name', 'givenName', 'familyName', 'picture'].map((key) => `oidc.claimMappings.${key}`);
 const groupFields = ['enabled', 'claim', 'caseSensitive', 'adminGroups'].map((key) => `oidc.groupSync.${key}`);
@@ -33,6 +37,8 @@ export interface OidcEditorProps {
   view?: OidcView | undefined;
   notes: string[];
   testPort: number | undefined;
+  /** The id the connection will have (chosen when the wizard's draft starts), so its test URLs are final before saving. */
+  draftId?: string | undefined;
   step: EditorStep;
   onStepChange: (step: EditorStep) => void;
   onBack: () => void;
@@ -41,7 +47,7 @@ export interface OidcEditorProps {
 }
 
 /** The OIDC configuration form (create through the wizard, or edit a saved connection). */
-export function OidcEditor({ layout, initial, view, notes, testPort, step, onStepChange, onBack, onCancel, onSaved }: OidcEditorProps) {
+export function OidcEditor({ layout, initial, view, notes, testPort, draftId, step, onStepChange, onBack, onCancel, onSaved }: OidcEditorProps) {
   const kind = view ? 'edit' : 'create';
   const form = useForm<OidcFormValues, unknown, OidcFormOutput>({ resolver: oidcResolver(kind), mode: 'onTouched', defaultValues: initial });
   const controls = useEditorControls(form, { knownFields, onStepChange });
@@ -55,8 +61,8 @@ export function OidcEditor({ layout, initial, view, notes, testPort, step, onSte
     <UrlPanel
       protocol="oidc"
       productionUrl={unchangedUrl ? view.productionCallbackUrl : draftProductionUrl(subject)}
-      testUrl={view?.testRedirectUri ?? draftTestUrl('oidc', testPort)}
-      draft={!view}
+      testUrl={view?.testRedirectUri ?? draftTestUrl('oidc', testPort, draftId)}
+      draft={!view && !draftId}
     />
   );
 
@@ -64,7 +70,7 @@ export function OidcEditor({ layout, initial, view, notes, testPort, step, onSte
     controls.clearSaveError();
     const { clientSecret, ...settings } = values;
     if (!view) {
-      await saver.create(values);
+      await saver.create({ ...values, ...(draftId ? { id: draftId } : {}) });
       return;
     }
     if (secretAction === 'replace' && !clientSecret) {
@@ -76,6 +82,15 @@ export function OidcEditor({ layout, initial, view, notes, testPort, step, onSte
     const secret = secretAction === 'remove' ? null : secretAction === 'replace' ? clientSecret : undefined;
     await saver.update({ id: view.id, ...patch, ...(secret !== undefined ? { clientSecret: secret } : {}) });
   };
+
+  const draftTest = useDraftTest();
+  const runTest = (forceLogin: boolean) =>
+    void form.handleSubmit(async (values) => {
+      controls.clearSaveError();
+      const secret = view && secretAction !== 'replace' ? undefined : values.clientSecret || undefined;
+      await draftTest.run({ ...values, clientSecret: secret, id: view?.id ?? draftId }, forceLogin);
+    }, controls.onInvalid)();
+  const testPanel = draftTest.runId ? <DraftTestPanel key={draftTest.runId} runId={draftTest.runId} saveNote={SAVE_NOTE} /> : null;
 
   const values = form.getValues();
   const reviewRows = [
@@ -119,6 +134,7 @@ export function OidcEditor({ layout, initial, view, notes, testPort, step, onSte
         </Stack>
       }
       review={<ReviewSummary rows={reviewRows} urls={urls} notes={notes} />}
+      test={{ onTest: runTest, starting: draftTest.starting, panel: testPanel }}
     />
   );
 }
