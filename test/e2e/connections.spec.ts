@@ -125,7 +125,7 @@ test('connections: wizard with discovery and metadata, edit, toggle, copy the ID
 
     await dialog.getByRole('textbox', { name: 'Web app URL', exact: true }).fill('https://clearml.example.com/');
     await expect(dialog.getByTestId('url-panel').first()).toContainText('https://clearml.example.com/callback_custom');
-    await expect(dialog.getByTestId('url-panel').first()).toContainText('/oidc/<id>/callback');
+    await expect(dialog.getByTestId('url-panel').first()).toContainText(/\/oidc\/[0-9a-f-]{36}\/callback/);
     await dialog.getByRole('textbox', { name: 'Display name', exact: true }).fill(oidcName);
     await dialog.getByRole('textbox', { name: 'Client ID', exact: true }).fill('workbench-test');
     await dialog.getByLabel('Client secret', { exact: true }).fill(canary);

@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { startOidcPeer, type OidcPeer } from '../peers/oidc-peer.js';
+import { consoleUrl, dataDir, freePort, screenshot, ssowb } from './support/oidc-e2e.js';
+
+/**
+ * Test Provider before Save, as ClearML has it, in Chromium against oidc-provider: the wizard shows the final test
+ * redirect URI on step 2 (so the admin registers it at the IdP first — here the IdP is only started with it then),
+ * tests the unsaved draft in place (its secret held for the run only), and a save of exactly that draft is validated.
+ */
+const CLIENT_ID = 'wb-e2e-draft';
+const SECRET = 'draft-secret_with-dash';
+
+test.use({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
+
+test('wizard: final test URL on step 2, Test the draft in place, Save records the pass as the validation', async ({ page, context }, testInfo) => {
+  test.skip(!consoleUrl || !dataDir, 'set by the e2e global setup (ssowb serve --json).');
+  let op: OidcPeer | undefined;
+  try {
+    const [opPort, testPort] = [await freePort(), await freePort()];
+    const issuer = `http://127.0.0.1:${opPort}`;
+    expect(ssowb(['config', 'set', 'test-port', String(testPort)]).status).toBe(0);
+    const name = `Draft ${Date.now().toString(36)}`;
+
+    await page.goto(consoleUrl!);
+    await expect(page.locator('#root[data-app-state="ready"]')).toHaveCount(1);
+    await page.getByTestId('new-connection').first().click();
+    const dialog = page.getByRole('dialog', { name: 'New provider connection' });
+    await dialog.getByTestId('wizard-next').click();
+
+    // Step 2: the test redirect URI carries the draft's own id — final, copyable, registered at the IdP before any save.
+    const panel = dialog.getByTestId('url-panel').first();
+    await expect(panel).toContainText(/http:\/\/127\.0\.0\.1:\d+\/oidc\/[0-9a-f-]{36}\/callback/);
+    await expect(panel).toContainText('it is final, so you can register it now');
+    const redirectUri = (/http:\/\/127\.0\.0\.1:\d+\/oidc\/[0-9a-f-]{36}\/callback/.exec((await panel.textContent()) ?? '') ?? [''])[0];
+    op = await startOidcPeer({
+      port: opPort,
+      clients: [{ client_id: CLIENT_ID, client_secret: SECRET, token_endpoint_auth_method: 'client_secret_basic', redirect_uris: [redirectUri], response_types: ['code'], grant_types: ['authorization_code'] }],
+    });
+
+    await dialog.getByRole('textbox', { name: 'Issuer', exact: true }).fill(issuer);
+    await dialog.getByTestId('discover').click();
+    await expect(dialog.getByTestId('discovery-result')).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'Display name', exact: true }).fill(name);
+    await dialog.getByRole('textbox', { name: 'Client ID', exact: true }).fill(CLIENT_ID);
+    await dialog.getByLabel('Client secret', { exact: true }).fill(SECRET);
+    await dialog.getByTestId('wizard-next').click();
+    await expect(dialog.getByTestId('review')).toBeVisible();
+
+    // Test the draft: the IdP opens in a new tab; the verdict appears inside the wizard. Nothing is saved yet.
+    const [idp] = await Promise.all([context.waitForEvent('page'), dialog.getByTestId('test-draft').click()]);
+    await expect(dialog.getByTestId('draft-test')).toContainText('Waiting for the identity provider');
+    expect(JSON.parse(ssowb(['--json', 'connections', 'list']).stdout).map((c: { name: string }) => c.name)).not.toContain(name);
+    await idp.locator('input[name="login"]').fill('alice');
+    await idp.locator('input[name="password"]').fill('any-password');
+    await idp.locator('button[type="submit"]').click();
+    if (!idp.url().startsWith(redirectUri)) {
+      await expect.poll(() => idp.url().startsWith(redirectUri) || idp.locator('form button[type="submit"]').count().then((n) => n > 0)).toBe(true);
+      if (!idp.url().startsWith(redirectUri)) await idp.locator('form button[type="submit"]').click();
+    }
+    await idp.waitForURL((url) => url.href.startsWith(redirectUri));
+    await idp.close();
+    const verdict = dialog.getByTestId('draft-test').getByTestId('verdict');
+    await expect(verdict).toHaveText(/^Passed/);
+    await expect(dialog.getByTestId('draft-test-save-note')).toContainText('this passing run becomes the connection’s validation');
+    await screenshot(page, testInfo, 'wizard-in-place-test');
+
+    // Save exactly what was tested: the connection is validated by that run, on the URL registered before saving.
+    await dialog.getByTestId('save-connection').click();
+    const done = dialog.getByTestId('wizard-done');
+    await expect(done).toContainText('The test you ran before saving passed on exactly these settings');
+    await expect(done).toContainText(redirectUri);
+    const shown = JSON.parse(ssowb(['--json', 'connections', 'show', name]).stdout) as { testRedirectUri: string; validatedAt: string | null; hasClientSecret: boolean };
+    expect(shown.testRedirectUri).toBe(redirectUri);
+    expect(shown.validatedAt).not.toBeNull();
+    expect(shown.hasClientSecret).toBe(true);
+  } finally {
+    await op?.stop();
+  }
+});
