@@ -164,7 +164,15 @@ test('connections: wizard with discovery and metadata, edit, toggle, copy the ID
     await expect(name).toHaveAttribute('aria-invalid', 'true');
     await expect(dialog.getByText(`a connection named "${oidcName}" already exists`, { exact: false })).toBeVisible();
     await expect(dialog.getByTestId('save-error')).toBeVisible();
-    await page.keyboard.press('Escape'); // the modal is keyboard-operable: Escape closes it, nothing is saved
+    // Escape on a dialog with unsaved edits asks first; "Keep editing" keeps them, "Discard changes" closes.
+    await page.keyboard.press('Escape');
+    const ask = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+    await expect(ask).toBeVisible();
+    await ask.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(ask).toBeHidden();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Discard unsaved changes?' }).getByTestId('discard-changes').click();
     await expect(dialog).toBeHidden();
   });
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, Box, Button, Checkbox, Group, List, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconDeviceFloppy, IconPlayerPlay } from '@tabler/icons-react';
 import type { AppErrorShape } from '../../../main/contract/index';
@@ -30,11 +30,27 @@ export interface EditorFrameProps {
 export function EditorFrame({ layout, step, onSubmit, onNext, onBack, onCancel, saving, saveError, config, review, test }: EditorFrameProps) {
   const reviewing = layout === 'wizard' && step === 'review';
   const [forceLogin, setForceLogin] = useState(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+  // A refused save is shown where the user is looking: scrolled into view, focus on the message.
+  useEffect(() => {
+    if (!saveError || !errorRef.current) return;
+    errorRef.current.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    errorRef.current.focus({ preventScroll: true });
+  }, [saveError]);
+  // Enter in a field of the wizard's configuration step goes to the next step; it saves only on the review step.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    if (layout === 'wizard' && step === 'form') {
+      event.preventDefault();
+      onNext();
+      return;
+    }
+    onSubmit(event);
+  };
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={layout === 'wizard' ? 'New connection' : 'Edit connection'}>
+    <form onSubmit={submit} noValidate aria-label={layout === 'wizard' ? 'New connection' : 'Edit connection'}>
       <Stack gap="md">
         {saveError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not saved" role="alert" data-testid="save-error">
+          <Alert ref={errorRef} tabIndex={-1} color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not saved" role="alert" data-testid="save-error">
             <SaveErrorBody error={saveError.error} unplaced={saveError.unplaced} />
           </Alert>
         )}
@@ -84,7 +100,7 @@ function SaveErrorBody({ error, unplaced }: { error: AppErrorShape; unplaced: Fi
     return (
       <List size="sm" spacing={2}>
         {unplaced.map((issue) => (
-          <List.Item key={`${issue.field}:${issue.message}`}>{issue.field === '(input)' ? issue.message : `${issue.field}: ${issue.message}`}</List.Item>
+          <List.Item key={`${issue.field}:${issue.message}`}>{issue.message}</List.Item>
         ))}
       </List>
     );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Stack } from '@mantine/core';
 import { useForm, useWatch } from 'react-hook-form';
 import type { ConnectionView } from '../../../main/contract/index';
@@ -39,6 +39,8 @@ export interface OidcEditorProps {
   testPort: number | undefined;
   /** The id the connection will have (chosen when the wizard's draft starts), so its test URLs are final before saving. */
   draftId?: string | undefined;
+  /** Told whenever the form gets or loses unsaved edits (the dialog asks before discarding them). */
+  onDirtyChange?: ((dirty: boolean) => void) | undefined;
   step: EditorStep;
   onStepChange: (step: EditorStep) => void;
   onBack: () => void;
@@ -47,7 +49,7 @@ export interface OidcEditorProps {
 }
 
 /** The OIDC configuration form (create through the wizard, or edit a saved connection). */
-export function OidcEditor({ layout, initial, view, notes, testPort, draftId, step, onStepChange, onBack, onCancel, onSaved }: OidcEditorProps) {
+export function OidcEditor({ layout, initial, view, notes, testPort, draftId, onDirtyChange, step, onStepChange, onBack, onCancel, onSaved }: OidcEditorProps) {
   const kind = view ? 'edit' : 'create';
   const form = useForm<OidcFormValues, unknown, OidcFormOutput>({ resolver: oidcResolver(kind), mode: 'onTouched', defaultValues: initial });
   const controls = useEditorControls(form, { knownFields, onStepChange });
@@ -83,6 +85,8 @@ export function OidcEditor({ layout, initial, view, notes, testPort, draftId, st
     await saver.update({ id: view.id, ...patch, ...(secret !== undefined ? { clientSecret: secret } : {}) });
   };
 
+  const dirty = form.formState.isDirty;
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const draftTest = useDraftTest();
   const runTest = (forceLogin: boolean) =>
     void form.handleSubmit(async (values) => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Stack } from '@mantine/core';
 import { useForm, useWatch } from 'react-hook-form';
 import type { ConnectionView } from '../../../main/contract/index';
@@ -39,6 +39,8 @@ export interface SamlEditorProps {
   testPort: number | undefined;
   /** The id the connection will have (chosen when the wizard's draft starts), so its test URLs are final before saving. */
   draftId?: string | undefined;
+  /** Told whenever the form gets or loses unsaved edits (the dialog asks before discarding them). */
+  onDirtyChange?: ((dirty: boolean) => void) | undefined;
   step: EditorStep;
   onStepChange: (step: EditorStep) => void;
   onBack: () => void;
@@ -47,7 +49,7 @@ export interface SamlEditorProps {
 }
 
 /** The SAML configuration form (create through the wizard, or edit a saved connection). */
-export function SamlEditor({ layout, initial, view, notes, testPort, draftId, step, onStepChange, onBack, onCancel, onSaved }: SamlEditorProps) {
+export function SamlEditor({ layout, initial, view, notes, testPort, draftId, onDirtyChange, step, onStepChange, onBack, onCancel, onSaved }: SamlEditorProps) {
   const form = useForm<SamlFormValues, unknown, SamlFormOutput>({ resolver: samlResolver(view ? 'edit' : 'create'), mode: 'onTouched', defaultValues: initial });
   const controls = useEditorControls(form, { knownFields, aliases, onStepChange });
   const [keyAction, setKeyAction] = useState<KeyAction>(view?.hasPrivateKey ? 'keep' : 'generate');
@@ -91,6 +93,8 @@ export function SamlEditor({ layout, initial, view, notes, testPort, draftId, st
     await saver.update({ id: view.id, ...patch, ...secrets });
   };
 
+  const dirty = form.formState.isDirty;
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const draftTest = useDraftTest();
   const runTest = (forceLogin: boolean) =>
     void form.handleSubmit(async (values) => {
