@@ -19,10 +19,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { emitFigure, size } from './lib/figures.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const iterations = Number(process.argv[2] ?? 200);
-const warmup = 20;
+const iterations = Number(process.argv[2] ?? size(200, 3));
+const warmup = size(20, 1);
 
 // Inside the checkout (.cache/ is git-ignored) so the bundle's bare imports resolve from node_modules.
 mkdirSync(join(root, '.cache'), { recursive: true });
@@ -163,6 +164,11 @@ console.log(`OIDC callback received → report ready, warm JWKS (${iterations} r
 console.log(line('workbench (route → report reply)', samples.workbenchInside));
 console.log(line('bare RP (handler → verified claims)', samples.bareInside));
 console.log(`ratio p50 workbench/bare: ${ratio(samples.workbenchInside, samples.bareInside)} (goal ≤ 1.10)`);
+{
+  const ours = pick(samples.workbenchInside, 0.5);
+  const anchor = pick(samples.bareInside, 0.5);
+  emitFigure({ figure: 'OIDC callback → report (p50)', ours, anchor, goal: '≤ 1.10× bare openid-client RP', met: ours / anchor <= 1.1 });
+}
 console.log(line('workbench, client round trip', samples.workbench));
 console.log(line('bare RP, client round trip', samples.bare));
 console.log(`ratio p50 round trip: ${ratio(samples.workbench, samples.bare)} (same process: includes the History write and events)`);

@@ -15,10 +15,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { emitFigure, size } from './lib/figures.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const count = Number(process.argv[2] ?? 1000);
-const runs = Number(process.argv[3] ?? 5);
+const count = Number(process.argv[2] ?? size(1000, 20));
+const runs = Number(process.argv[3] ?? size(5, 1));
 
 mkdirSync(join(root, '.cache'), { recursive: true });
 const outdir = mkdtempSync(join(root, '.cache', 'bench-push-'));
@@ -112,6 +113,7 @@ console.log(`push-roles: plan + push of ${count} roles to the loopback engine, p
 console.log(`  workbench (targets.plan + targets.push): ${w.toFixed(0)} ms   (runs: ${workbench.map((v) => v.toFixed(0)).join(', ')})`);
 console.log(`  bare client (same 2 GETs + ${batches.length} POSTs):  ${b.toFixed(0)} ms   (runs: ${bare.map((v) => v.toFixed(0)).join(', ')})`);
 console.log(`  ratio ${(w / b).toFixed(2)}x   goal: < 2000 ms and <= 1.5x   ${w < 2000 && w / b <= 1.5 ? 'MET' : 'NOT MET'}`);
+emitFigure({ figure: `plan + push of ${count} roles (p50)`, ours: w, anchor: b, goal: '< 2000 ms and ≤ 1.5× bare fetch', met: w < 2000 && w / b <= 1.5 });
 
 await engine.close();
 rmSync(outdir, { recursive: true, force: true });

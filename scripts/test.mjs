@@ -38,6 +38,11 @@ const steps = [];
 const step = (label, ok) => steps.push({ label, ok });
 
 step('build', run('build', 'node', ['scripts/build.mjs', '--quiet']));
+// Production dependencies: no unexplained high/critical advisory (exit 3 = the registry cannot run audits: reported,
+// not failed; the lockfile floors in test/unit/hardening-dependency-floors.test.ts hold either way).
+console.log('\n── npm audit --omit=dev');
+const audit = spawnSync('node', ['scripts/audit.mjs'], { stdio: 'inherit' });
+step('audit', audit.status === 0 || audit.status === 3);
 step('typecheck', run('type-check (per runtime)', 'npm', ['run', '--silent', 'typecheck']));
 step('lint', run('lint (layers and style)', 'npm', ['run', '--silent', 'lint']));
 const vitest = (project, file) => ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=test-results/${file}`];

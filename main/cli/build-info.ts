@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 declare const __SSOWB_VERSION__: string | undefined;
@@ -7,6 +7,8 @@ declare const __SSOWB_VERSION__: string | undefined;
 export const version: string = typeof __SSOWB_VERSION__ === 'string' ? __SSOWB_VERSION__ : '0.0.0-dev';
 
 /** Where the bundle lives (dist/main): the keychain worker and the built renderer are found relative to it. */
-const bundleDir = dirname(fileURLToPath(import.meta.url));
+const here = dirname(fileURLToPath(import.meta.url));
+// This module may be bundled into a chunk (dist/main/chunks) when lazily loaded commands share it.
+const bundleDir = basename(here) === 'chunks' ? dirname(here) : here;
 export const keytarWorkerPath = join(bundleDir, 'keytar-worker.mjs');
 export const rendererDir = join(bundleDir, '..', 'renderer');

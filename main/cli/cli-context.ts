@@ -1,6 +1,8 @@
 import { resolveDataDir } from '../platform/data-dir.js';
-import { createRuntime, type Runtime } from '../composition/create-runtime.js';
-import type { OperationName, Result } from '../contract/index.js';
+import type { Runtime } from '../composition/create-runtime.js';
+import type { OperationInput, OperationName, OperationOutput, Result } from '../contract/index.js';
+// api.ts, not the contract's index: the index builds every schema, which `--version`/`--help` must not load (issue 14).
+import { invokeTyped } from '../contract/api.js';
 import { keytarWorkerPath, version } from './build-info.js';
 import { unwrap, type CliIo } from './cli-io.js';
 
@@ -28,15 +30,21 @@ export class CliContext {
   }
 
   async open(mode: 'cli' | 'browser' = 'cli'): Promise<Runtime> {
+    // Loaded on first use: `--version`, `--help` and a bad flag never load the engine (issue 14).
+    const { createRuntime } = await import('../composition/create-runtime.js');
     this.runtime ??= await createRuntime({ mode, dataDir: this.dataDir, version, workerPath: keytarWorkerPath });
     return this.runtime;
   }
 
-  /** Calls one operation of the contract and returns its value, or prints the error and exits 2. */
-  async call<N extends OperationName>(name: N, input: unknown): Promise<unknown> {
+  /** Calls one operation of the contract (typed by it) and returns its value, or prints the error and exits 2. */
+  async call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
+    return unwrap(this.io, await this.attempt(name, input), this.json);
+  }
+
+  /** Calls one operation and returns its Result (for commands that reword errors, e.g. naming the flag of a field). */
+  async attempt<N extends OperationName>(name: N, input: OperationInput<N>): Promise<Result<OperationOutput<N>>> {
     const runtime = await this.open();
-    const result: Result<unknown> = await runtime.engine.invoke(name, input);
-    return unwrap(this.io, result, this.json);
+    return invokeTyped((n, i) => runtime.engine.invoke(n, i), name, input);
   }
 
   async close(): Promise<void> {

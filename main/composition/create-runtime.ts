@@ -5,6 +5,7 @@ import { systemClock } from '../core/ports/clock.js';
 import { reconcileSecrets } from '../core/connections/reconcile.js';
 import { openSqliteStore } from '../adapters/sqlite-store/index.js';
 import { createKeytarSecretStore } from '../adapters/keychain/index.js';
+import type { WorkerLauncher } from '../adapters/keychain/worker-process.js';
 import { createNodeHttp } from '../adapters/http/node-http.js';
 import { createNodeLoopback } from '../adapters/loopback/index.js';
 import { createNodeApiServer } from '../adapters/rbac-server/node-api-server.js';
@@ -16,6 +17,8 @@ export interface RuntimeOptions {
   /** The bundled keychain worker (dist/main/keytar-worker.mjs). */
   workerPath: string;
   logger?: Logger;
+  /** How the keychain worker is started (the desktop app: a utilityProcess; default: a Node child process). */
+  launchKeychainWorker?: WorkerLauncher;
 }
 
 export interface Runtime {
@@ -29,7 +32,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const log = options.logger ?? createLogger((line) => process.stderr.write(line + '\n'), 'warn');
   const ports = {
     store,
-    secrets: createKeytarSecretStore({ workerPath: options.workerPath }),
+    secrets: createKeytarSecretStore({ workerPath: options.workerPath, ...(options.launchKeychainWorker ? { launchWorker: options.launchKeychainWorker } : {}) }),
     http: createNodeHttp(),
     clock: systemClock,
     log,

@@ -1,4 +1,4 @@
-import type { OperationName, WorkbenchApi } from './index.js';
+import type { OperationInput, OperationName, OperationOutput, WorkbenchApi } from './index.js';
 import type { Result } from './result.js';
 import type { WorkbenchEvent } from './events.js';
 import { operationNameList } from './operation-names.js';
@@ -20,3 +20,11 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe): WorkbenchApi {
 /** IPC channel of an operation; derived here so preload and main cannot disagree. */
 export const ipcChannelOf = (name: OperationName): string => `ssowb:${name}`;
 export const ipcEventChannel = 'ssowb:event';
+
+/**
+ * Calls one operation through an untyped transport and types the result by the contract. The one place the type is
+ * asserted: the engine validated the value against the operation's output schema before it left (`Engine.invoke`).
+ */
+export async function invokeTyped<N extends OperationName>(invoke: Invoke, name: N, input: OperationInput<N>): Promise<Result<OperationOutput<N>>> {
+  return (await invoke(name, input)) as Result<OperationOutput<N>>;
+}

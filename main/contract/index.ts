@@ -48,7 +48,7 @@ export type WorkbenchApi = {
   [D in Domain]: { [N in OperationName as N extends `${D}.${infer V}` ? V : never]: Method<N> };
 } & { events: { subscribe(listener: (event: WorkbenchEvent) => void): () => void } };
 
-export { buildApi, ipcChannelOf, ipcEventChannel, type Invoke, type Subscribe } from './api.js';
+export { buildApi, invokeTyped, ipcChannelOf, ipcEventChannel, type Invoke, type Subscribe } from './api.js';
 
 // The schema-free name list (used by the preload) must equal the contract's names, both ways.
 type NameList = (typeof operationNameList)[number];
@@ -73,6 +73,8 @@ export * from './schemas/connection-idp.js';
 export * from './schemas/connection-presets.js';
 export * from './schemas/connection-export.js';
 export * from './schemas/connection-claim-path.js';
+export * from './schemas/connection-extras.js';
+export * from './schemas/connection-draft.js';
 export * from './schemas/connection-urls.js';
 export * from './operations/test-runs.js';
 export * from './schemas/report.js';

@@ -21,6 +21,7 @@ export const operationNameList = [
   'connections.spMetadata',
   'connections.export',
   'connections.import',
+  'connections.draftFromIdp',
   'connections.presets',
   'connections.applyPreset',
   'tests.start',

@@ -1,4 +1,6 @@
-import { ipcChannelOf, ipcEventChannel, operationNames } from '../contract/index.js';
+// The names and channels only (no zod, no schemas): the registrar is loaded before the first window (issue 14).
+import { ipcChannelOf, ipcEventChannel } from '../contract/api.js';
+import { operationNameList } from '../contract/operation-names.js';
 import type { OperationName, Result, WorkbenchEvent } from '../contract/index.js';
 import { isSameOrigin } from './app-origin.js';
 
@@ -58,7 +60,7 @@ function internalError(name: OperationName, error: unknown): Result<never> {
  */
 export function registerIpcHandlers(ipcMain: IpcMainLike, engine: EngineDoor, options: IpcRegistrarOptions): () => void {
   const channels: string[] = [];
-  for (const name of operationNames) {
+  for (const name of operationNameList as readonly OperationName[]) {
     const channel = ipcChannelOf(name);
     ipcMain.handle(channel, async (event, payload) => {
       let trusted = false;

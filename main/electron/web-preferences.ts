@@ -14,9 +14,11 @@ export { contentSecurityPolicy } from '../platform/renderer-files.js';
  * Electron security checklist §2–§6, §9–§12: https://www.electronjs.org/docs/latest/tutorial/security
  * Pure (type-only electron import) so it can be tested without the Electron runtime.
  */
-export function hardenedWebPreferences(preloadPath: string): WebPreferences {
+export function hardenedWebPreferences(preloadPath: string, options: { devTools?: boolean } = {}): WebPreferences {
   return {
     preload: preloadPath,
+    // No DevTools in packaged builds (the caller passes !app.isPackaged); a development build keeps them.
+    devTools: options.devTools ?? false,
     // §3 context isolation and §4 process sandboxing: the page cannot reach the preload's or Node's objects.
     contextIsolation: true,
     sandbox: true,

@@ -10,6 +10,8 @@ export interface MainWindowOptions {
   openExternal: (url: string) => void;
   /** Reports a failed load; the window stays open so the user sees something rather than nothing. */
   onLoadError?: (error: unknown) => void;
+  /** DevTools allowed (development builds only: main.ts passes !app.isPackaged). */
+  devTools?: boolean;
 }
 
 /**
@@ -27,11 +29,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minWidth: 960,
     minHeight: 600,
     autoHideMenuBar: true,
-    webPreferences: hardenedWebPreferences(options.preloadPath),
+    webPreferences: hardenedWebPreferences(options.preloadPath, { devTools: options.devTools ?? false }),
   });
   // Usually a no-op: `web-contents-created` in main.ts has guarded this WebContents already. Kept so the factory
   // is safe on its own.
-  installWindowGuards(window.webContents, { appOrigin, openExternal: options.openExternal });
+  installWindowGuards(window.webContents, { appOrigin, openExternal: options.openExternal, noDevTools: !options.devTools });
   window.once('ready-to-show', () => window.show());
   window.loadURL(appEntryUrl).catch((error: unknown) => options.onLoadError?.(error));
   return window;

@@ -14,7 +14,10 @@ export interface PreventableEvent {
 /** What `installWindowGuards` needs of a WebContents. */
 export interface GuardableWebContents {
   on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-frame-navigate', listener: (details: PreventableEvent & { url: string }) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  on(event: 'devtools-opened', listener: () => void): unknown;
+  closeDevTools?(): void;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
@@ -23,6 +26,8 @@ export interface WindowGuardOptions {
   appOrigin: string;
   /** Opens a link in the user's browser (`shell.openExternal`); only ever given https URLs. */
   openExternal?: (url: string) => void;
+  /** Packaged builds: DevTools are closed as soon as anything opens them (webPreferences.devTools is off too). */
+  noDevTools?: boolean;
 }
 
 const guarded = new WeakSet<object>();
@@ -49,6 +54,9 @@ export function installWindowGuards(webContents: GuardableWebContents, options: 
   };
   webContents.on('will-navigate', keepOnAppOrigin);
   webContents.on('will-redirect', keepOnAppOrigin);
+  // Subframes too (will-navigate covers only the main frame): no frame of ours may be taken elsewhere.
+  webContents.on('will-frame-navigate', (details) => keepOnAppOrigin(details, details.url));
+  if (options.noDevTools) webContents.on('devtools-opened', () => webContents.closeDevTools?.());
   webContents.on('will-attach-webview', (event) => event.preventDefault());
   webContents.setWindowOpenHandler(({ url }) => {
     if (options.openExternal && isExternalHttpsUrl(url)) options.openExternal(url);
@@ -64,6 +72,8 @@ export interface GuardableSession {
     handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
   ): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
+  setDevicePermissionHandler(handler: (details: unknown) => boolean): void;
+  setDisplayMediaRequestHandler(handler: (request: unknown, callback: (streams: Record<string, never>) => void) => void): void;
   webRequest: {
     onHeadersReceived(
       listener: (
@@ -82,6 +92,9 @@ export interface GuardableSession {
 export function installSessionGuards(session: GuardableSession, options: { appOrigin: string }): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  // HID/serial/USB device access and screen capture have their own handlers: denied explicitly, not by default.
+  session.setDevicePermissionHandler(() => false);
+  session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
   session.webRequest.onHeadersReceived((details, callback) => {
     if (!isSameOrigin(details.url, options.appOrigin)) {
       callback({});

@@ -141,10 +141,21 @@ describe('forged requests: none accepted, nothing reflected, the servers keep an
     expect((await wb.call<{ keepHistory: boolean }>('settings.get', {})).keepHistory).toBe(before);
     expect(await wb.call<unknown[]>('connections.list', {})).toEqual([]);
 
+    // Slow bodies: 20 clients that send half a request and stall hold no one else up (the bridge also drops them after
+    // its request timeout); a genuine call is answered while they hang.
+    const slow = Array.from({ length: 20 }, () => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/invoke/settings.update', method: 'POST', headers: { ...good, 'content-length': '1000' }, agent: false, setHost: false });
+      req.on('error', () => undefined);
+      req.write('{"keepHistory":');
+      return req;
+    });
+
     // The genuine call still works.
     const genuine = await send(port, { label: 'genuine', method: 'POST', path: '/api/invoke/app.info', headers: good, body: '{}' });
     expect(genuine.status).toBe(200);
     expect(JSON.parse(genuine.body)).toMatchObject({ ok: true });
+    for (const req of slow) req.destroy();
+    expect((await wb.call<{ keepHistory: boolean }>('settings.get', {})).keepHistory).toBe(before);
     await fresh.close();
   });
 

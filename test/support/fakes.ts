@@ -83,7 +83,7 @@ export class MemoryTestRunRepo implements TestRunRepo {
   }
 }
 
-/** In-memory document table with a unique lower(name), like the SQLite repos (orgs, roles). */
+/** In-memory document table with a unique name key (nameKey), like the SQLite repos (orgs, roles, targets). */
 export class MemoryNamedRepo<T extends { id: string; name: string }> {
   readonly rows = new Map<string, string>();
   constructor(private readonly what: string) {}
@@ -95,8 +95,8 @@ export class MemoryNamedRepo<T extends { id: string; name: string }> {
     return json === undefined ? undefined : (JSON.parse(json) as T);
   }
   findByName(name: string): T | undefined {
-    const key = name.trim().toLowerCase();
-    return this.list().find((item) => item.name.toLowerCase() === key);
+    const key = nameKey(name);
+    return this.list().find((item) => nameKey(item.name) === key);
   }
   put(item: T): void {
     const clash = this.findByName(item.name);

@@ -33,7 +33,7 @@ describe('electron: hardened webPreferences', () => {
       [
         'preload', 'contextIsolation', 'sandbox', 'nodeIntegration', 'nodeIntegrationInWorker', 'nodeIntegrationInSubFrames',
         'webSecurity', 'allowRunningInsecureContent', 'webviewTag', 'spellcheck', 'experimentalFeatures', 'navigateOnDragDrop',
-        'safeDialogs',
+        'safeDialogs', 'devTools',
       ].sort(),
     );
   });
@@ -63,7 +63,7 @@ describe('electron: content security policy', () => {
 
   it('is exactly the reviewed policy (the same one the browser-mode bridge sends)', () => {
     expect(contentSecurityPolicy).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
   });

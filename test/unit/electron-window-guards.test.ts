@@ -15,8 +15,8 @@ function fakeWebContents() {
   const listeners = new Map<string, Listener[]>();
   let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
   const contents: GuardableWebContents = {
-    on(event: string, listener: Listener) {
-      listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+    on(event: string, listener: (...args: never[]) => void) {
+      listeners.set(event, [...(listeners.get(event) ?? []), listener as unknown as Listener]);
       return contents;
     },
     setWindowOpenHandler(handler) {
@@ -90,6 +90,8 @@ describe('electron: session guards', () => {
     const session: GuardableSession = {
       setPermissionRequestHandler: (handler) => void (handlers.request = handler),
       setPermissionCheckHandler: (handler) => void (handlers.check = handler),
+      setDevicePermissionHandler: () => undefined,
+      setDisplayMediaRequestHandler: () => undefined,
       webRequest: { onHeadersReceived: (listener) => void (handlers.headers = listener) },
     };
     installSessionGuards(session, { appOrigin });

@@ -1,9 +1,9 @@
 /* eslint-disable no-control-regex -- these tests look for raw control characters in output */
 import { describe, expect, it } from 'vitest';
-import { displayNameSchema, nameKey, nameSchema } from '../../main/contract/index.js';
+import { displayNameSchema, nameKey, nameSchema, type ConnectionView } from '../../main/contract/index.js';
 import { escapeNonPrintable } from '../../main/contract/printable.js';
 import { escapingIo, type CliIo } from '../../main/cli/cli-io.js';
-import { printConnection, printConnections } from '../../main/cli/commands/connections.js';
+import { printConnection, printConnections } from '../../main/cli/printers/connection-printer.js';
 import type { CliContext } from '../../main/cli/cli-context.js';
 import { createEngine } from '../../main/core/engine.js';
 import { createLogger } from '../../main/core/log/logger.js';
@@ -93,16 +93,21 @@ describe('the CLI and logs escape anything non-printable, whatever its source', 
     return { io: escapingIo(io), out, err };
   };
 
-  it('a hostile name (e.g. from an older database) prints escaped in list and show', () => {
+  it('a hostile name (e.g. from an older database) prints escaped in list and show', async () => {
     const { io, out } = capture();
     const context = { json: false, io } as unknown as CliContext;
-    const c = { id: 'c1', name: 'x\u001b]0;pwned\u0007\u001b[2K\rOK\u202Egnp.exe', protocol: 'oidc', provider: 'okta', active: true, updatedAt: '2026-01-01' };
+    const created = await createEngine(createTestPorts(), { idpTools: createFakeIdpTools() }).invoke('connections.create', oidc('benign'));
+    if (!created.ok) throw new Error(created.error.message);
+    const view = created.value as ConnectionView;
+    printConnection(context, view);
+    const benignLines = out.splice(0).join('').split('\n').filter(Boolean).length;
+    const c = { ...view, name: 'x\u001b]0;pwned\u0007\u001b[2K\rOK\u202Egnp.exe' };
     printConnections(context, [c]);
     printConnection(context, c);
     const text = out.join('');
     expect(text).not.toMatch(/[\u001b\u0007\r\u202E]/);
     expect(text).toContain('x\\u001B]0;pwned\\u0007\\u001B[2K\\u000DOK\\u202Egnp.exe');
-    expect(text.split('\n').filter(Boolean)).toHaveLength(4); // the output's own line breaks survive
+    expect(text.split('\n').filter(Boolean)).toHaveLength(1 + benignLines); // the output's own line breaks survive
   });
 
   it('JSON output stays parseable JSON with the same values', () => {
@@ -128,3 +133,31 @@ describe('the CLI and logs escape anything non-printable, whatever its source', 
 function printJsonTo(io: CliIo, value: unknown) {
   io.stdout(JSON.stringify(value, null, 2) + '\n');
 }
+
+describe('the same rule for organisation, role and target names', () => {
+  it.each([
+    ['orgs.create', (name: string) => ({ id: 'org-x', name }), 'name'],
+    ['roles.create', (name: string) => ({ scope: 'global', name, permissions: [{ resource: 'custom_roles', action: 'read' }] }), 'name'],
+    ['targets.add', (name: string) => ({ name, url: 'https://arthur.example.com/' }), 'name'],
+  ] as const)('%s refuses control and bidi characters, naming the field', async (operation, input, field) => {
+    const engine = createEngine(createTestPorts(), { idpTools: createFakeIdpTools() });
+    for (const [name, code] of [['ops\u001b]0;x\u0007', 'U\\+001B'], ['admin\u202Egnp', 'U\\+202E'], ['a\nb', 'U\\+000A']] as const) {
+      const result = await engine.invoke(operation, input(name));
+      expect(result, `${operation} ${JSON.stringify(name)}`).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      if (!result.ok) {
+        expect(result.error.issues?.some((i) => i.field === field && new RegExp(code).test(i.message)) ?? new RegExp(code).test(result.error.message)).toBe(true);
+      }
+    }
+    expect((await engine.invoke(operation, input('Plain name'))).ok).toBe(true);
+  });
+
+  it('uniqueness ignores width variants and invisible characters for organisations, roles and targets', async () => {
+    const engine = createEngine(createTestPorts(), { idpTools: createFakeIdpTools() });
+    expect((await engine.invoke('orgs.create', { id: 'org-1', name: 'Research' })).ok).toBe(true);
+    expect((await engine.invoke('orgs.create', { id: 'org-2', name: 'Ｒｅｓｅａｒｃｈ\u200B' })).ok).toBe(false);
+    expect((await engine.invoke('roles.create', { scope: 'global', name: 'ml-admins', permissions: [{ resource: 'custom_roles', action: 'read' }] })).ok).toBe(true);
+    expect((await engine.invoke('roles.create', { scope: 'global', name: 'ML-ADMINS\u2060', permissions: [{ resource: 'custom_roles', action: 'read' }] })).ok).toBe(false);
+    expect((await engine.invoke('targets.add', { name: 'prod', url: 'https://arthur.example.com/' })).ok).toBe(true);
+    expect((await engine.invoke('targets.add', { name: 'ｐｒｏｄ', url: 'https://arthur2.example.com/' })).ok).toBe(false);
+  });
+});

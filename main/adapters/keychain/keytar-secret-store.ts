@@ -5,12 +5,12 @@
  * even process.exit() from finishing. So every call is time-boxed here; on timeout the worker is SIGKILLed, every
  * pending call fails with a 'timeout' SecretStoreError, and the next call starts a fresh worker.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { KeychainStatus } from '../../contract/index.js';
 import { SecretStoreError, type SecretStore } from '../../core/ports/secret-store.js';
 import { availableStatus, failedStatus, keychainError } from './messages.js';
 import { PROBE_ACCOUNT, isWorkerReply, type ProbeOutcome, type WorkerRequest } from './worker-protocol.js';
+import { forkWorker, type WorkerLauncher, type WorkerProcess } from './worker-process.js';
 
 export interface KeytarSecretStoreOptions {
   /** The bundled worker, dist/main/keytar-worker.mjs (built from main/adapters/keychain/keytar-worker.ts). */
@@ -26,6 +26,8 @@ export interface KeytarSecretStoreOptions {
   env?: NodeJS.ProcessEnv;
   /** Receives the worker's stderr (e.g. for the app log); without it, the worker's stderr is this process's. */
   onWorkerStderr?: (text: string) => void;
+  /** How the worker is started: a Node child process by default; the desktop app passes a utilityProcess launcher. */
+  launchWorker?: WorkerLauncher;
 }
 
 interface Pending {
@@ -57,7 +59,7 @@ const CLOSE_WAIT_MS = 1000;
 class KeytarSecretStore implements SecretStore {
   private readonly service: string;
   private readonly timeoutMs: number;
-  private worker: ChildProcess | undefined;
+  private worker: WorkerProcess | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private closed = false;
@@ -104,11 +106,11 @@ class KeytarSecretStore implements SecretStore {
     this.closed = true;
     const worker = this.worker;
     this.stopWorker(this.failure('unavailable', 'the keychain connection was closed'));
-    if (!worker || worker.exitCode !== null || worker.signalCode !== null) return;
+    if (!worker || !worker.running) return;
     await new Promise<void>((resolve) => {
       // Referenced on purpose: `await store.close()` must settle even when nothing else keeps the process alive.
       const timer = setTimeout(resolve, CLOSE_WAIT_MS);
-      worker.once('exit', () => {
+      worker.onExit(() => {
         clearTimeout(timer);
         resolve();
       });
@@ -121,7 +123,7 @@ class KeytarSecretStore implements SecretStore {
 
   private call(request: Omit<WorkerRequest, 'id'>): Promise<unknown> {
     if (this.closed) return Promise.reject(this.failure('unavailable', 'the keychain connection was closed'));
-    let worker: ChildProcess;
+    let worker: WorkerProcess;
     try {
       worker = this.ensureWorker();
     } catch (error) {
@@ -131,56 +133,34 @@ class KeytarSecretStore implements SecretStore {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.stopWorker(this.failure('timeout')), this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
-      worker.channel?.ref(); // a call is waiting: keep this process alive for the answer
-      worker.send({ id, ...request } satisfies WorkerRequest, (error) => {
-        if (error) this.settle(id, undefined, this.failure('unavailable', 'its helper process is not reachable'));
-      });
+      worker.hold(); // a call is waiting: keep this process alive for the answer
+      worker.send({ id, ...request } satisfies WorkerRequest, () => this.settle(id, undefined, this.failure('unavailable', 'its helper process is not reachable')));
     });
   }
 
-  private ensureWorker(): ChildProcess {
+  private ensureWorker(): WorkerProcess {
     if (this.worker) return this.worker;
     const { workerPath } = this.options;
     if (!existsSync(workerPath)) {
       throw this.failure('unavailable', `its helper ${workerPath} is missing; rebuild SSO Workbench (npm run build)`);
     }
     const env = this.options.env ? { ...this.options.env } : workerEnvironment(process.env);
-    // Electron's binary runs the worker as plain Node only when told to.
-    if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1';
-    const worker = fork(workerPath, [this.service], {
-      serialization: 'json',
-      env,
-      execArgv: [], // not the parent's flags (--inspect would clash on its port; loaders are not needed)
-      stdio: ['ignore', 'ignore', this.options.onWorkerStderr ? 'pipe' : 'inherit', 'ipc'],
-    });
+    const launch = this.options.launchWorker ?? forkWorker;
+    const worker = launch({ workerPath, args: [this.service], env, onStderr: this.options.onWorkerStderr });
     this.worker = worker;
-    if (worker.stderr && this.options.onWorkerStderr) {
-      const onText = this.options.onWorkerStderr;
-      worker.stderr.setEncoding('utf8');
-      worker.stderr.on('data', (text: string) => onText(text));
-      (worker.stderr as unknown as { unref?: () => void }).unref?.();
-    }
-    worker.on('message', (message: unknown) => {
+    worker.onMessage((message: unknown) => {
       if (!isWorkerReply(message)) return;
       if (message.ok) this.settle(message.id, message.value);
       else this.settle(message.id, undefined, keychainError(message.kind, { cause: message.message, timeoutMs: this.timeoutMs }));
     });
-    worker.on('error', () => {
+    worker.onError(() => {
       if (this.worker === worker) this.stopWorker(this.failure('unavailable', 'its helper process failed'));
     });
-    // A worker stuck in libsecret would outlive us (it cannot act on the IPC disconnect), so take it along.
-    const killWithUs = () => worker.kill('SIGKILL');
-    process.once('exit', killWithUs);
-    worker.on('exit', (code, signal) => {
-      process.off('exit', killWithUs);
+    worker.onExit((how) => {
       if (this.worker !== worker) return; // already replaced or stopped on purpose
       this.worker = undefined;
-      const how = signal ? `signal ${signal}` : `exit code ${code}`;
       this.rejectAll(this.failure('unavailable', `its helper process stopped unexpectedly (${how})`));
     });
-    // Idle workers must not keep a CLI alive; the channel is re-referenced while a call is pending.
-    worker.unref();
-    worker.channel?.unref();
     return worker;
   }
 
@@ -191,7 +171,7 @@ class KeytarSecretStore implements SecretStore {
     clearTimeout(entry.timer);
     if (error) entry.reject(error);
     else entry.resolve(value);
-    if (this.pending.size === 0) this.worker?.channel?.unref();
+    if (this.pending.size === 0) this.worker?.release();
   }
 
   private rejectAll(error: SecretStoreError): void {
@@ -202,7 +182,7 @@ class KeytarSecretStore implements SecretStore {
   private stopWorker(error: SecretStoreError): void {
     const worker = this.worker;
     this.worker = undefined;
-    if (worker && worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+    worker?.kill();
     this.rejectAll(error);
   }
 }

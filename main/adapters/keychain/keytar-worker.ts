@@ -61,11 +61,22 @@ async function perform(request: WorkerRequest): Promise<unknown> {
   }
 }
 
+/**
+ * The channel to the app: Node's IPC (`process.send`, started with child_process.fork) or, in the desktop app, an
+ * Electron utilityProcess's `process.parentPort` (no ELECTRON_RUN_AS_NODE needed). Same messages either way.
+ */
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+
 function reply(message: WorkerReply): void {
-  process.send?.(message);
+  if (parentPort) parentPort.postMessage(message);
+  else process.send?.(message);
 }
 
-process.on('message', (message: unknown) => {
+function onRequest(message: unknown): void {
   if (!isWorkerRequest(message)) {
     const id = (message as { id?: unknown } | null)?.id;
     if (typeof id === 'number') reply({ id, ok: false, kind: 'unavailable', message: 'malformed request to the keychain worker' });
@@ -78,12 +89,17 @@ process.on('message', (message: unknown) => {
       reply({ id: message.id, ok: false, kind: classifyKeychainError(cause), message: cause });
     },
   );
-});
+}
 
-// The app went away (or closed the channel): nothing more will be asked, so do not linger.
-process.on('disconnect', () => process.exit(0));
-
-if (!process.send) {
-  process.stderr.write('keytar-worker: start me with child_process.fork (it talks over the IPC channel only).\n');
-  process.exit(2);
+if (parentPort) {
+  // A utilityProcess ends with the app that started it.
+  parentPort.on('message', (event) => onRequest(event.data));
+} else {
+  process.on('message', onRequest);
+  // The app went away (or closed the channel): nothing more will be asked, so do not linger.
+  process.on('disconnect', () => process.exit(0));
+  if (!process.send) {
+    process.stderr.write('keytar-worker: start me with child_process.fork or as an Electron utilityProcess (it talks over the IPC channel only).\n');
+    process.exit(2);
+  }
 }

@@ -1,6 +1,7 @@
 import type { ConnectionRepo } from '../../core/ports/store.js';
 import { nameKey, type StoredConnection } from '../../contract/index.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
+import { rekeyNames } from './name-keys.js';
 import type { SqliteDatabase } from './open-database.js';
 
 type Row = { document: string };
@@ -19,7 +20,7 @@ export function createConnectionRepo(db: SqliteDatabase): ConnectionRepo {
   );
   const remove = db.prepare<[string]>('DELETE FROM connections WHERE id = ?');
   const read = (row: Row | undefined) => (row ? (fromJsonColumn(row.document, 'Connection') as StoredConnection) : undefined);
-  rekeyNames(db);
+  rekeyNames(db, 'connections', (document) => (fromJsonColumn(document, 'Connection') as StoredConnection).displayName);
 
   return {
     list: () => selectAll.all().map((row) => read(row) as StoredConnection),
@@ -37,17 +38,3 @@ export function createConnectionRepo(db: SqliteDatabase): ConnectionRepo {
   };
 }
 
-/**
- * Rows written before the name key existed hold lower(trim(name)); bring them to `nameKey` so the unique index
- * compares what the engine compares. A row whose new key would clash keeps its old one (the engine still refuses
- * the clash on the next save of either, as its check reads the same key).
- */
-function rekeyNames(db: SqliteDatabase): void {
-  const rows = db.prepare<[], { id: string; name_lower: string; document: string }>('SELECT id, name_lower, document FROM connections').all();
-  const stale = rows
-    .map((row) => ({ id: row.id, old: row.name_lower, key: nameKey((fromJsonColumn(row.document, 'Connection') as StoredConnection).displayName) }))
-    .filter((row) => row.key !== row.old);
-  if (stale.length === 0) return;
-  const update = db.prepare<[string, string]>('UPDATE OR IGNORE connections SET name_lower = ? WHERE id = ?');
-  db.transaction(() => stale.forEach((row) => update.run(row.key, row.id)))();
-}

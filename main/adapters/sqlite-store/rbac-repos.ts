@@ -1,13 +1,16 @@
 import type { OrganizationRepo, RoleRepo } from '../../core/ports/store.js';
-import type { Organization, Role } from '../../contract/index.js';
+import { nameKey, type Organization, type Role } from '../../contract/index.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
+import { documentName, rekeyNames } from './name-keys.js';
 import type { SqliteDatabase } from './open-database.js';
 
 type Row = { document: string };
-const lower = (name: string) => name.trim().toLowerCase();
+/** The uniqueness key of a name (name-rule.ts): NFKC, zero-width stripped, case-folded. Stored in name_lower. */
+const lower = (name: string) => nameKey(name);
 
 /** Organizations keyed by id and lower(name). */
 export function createOrganizationRepo(db: SqliteDatabase): OrganizationRepo {
+  rekeyNames(db, 'organizations', documentName);
   const selectAll = db.prepare<[], Row>('SELECT document FROM organizations ORDER BY name_lower');
   const selectById = db.prepare<[string], Row>('SELECT document FROM organizations WHERE id = ?');
   const selectByName = db.prepare<[string], Row>('SELECT document FROM organizations WHERE name_lower = ?');
@@ -32,6 +35,7 @@ export function createOrganizationRepo(db: SqliteDatabase): OrganizationRepo {
 
 /** Roles keyed by id and lower(name), unique across the installation. */
 export function createRoleRepo(db: SqliteDatabase): RoleRepo {
+  rekeyNames(db, 'roles', documentName);
   const selectAll = db.prepare<[], Row>('SELECT document FROM roles ORDER BY name_lower');
   const selectById = db.prepare<[string], Row>('SELECT document FROM roles WHERE id = ?');
   const selectByName = db.prepare<[string], Row>('SELECT document FROM roles WHERE name_lower = ?');

@@ -1,13 +1,20 @@
 import type { Organization, PushRecord, PushSummary, Role, StoredTarget } from '../../contract/index.js';
 import type { OrganizationRepo, PushRepo, RehearsalRepos, RoleRepo, TargetRepo } from '../../core/ports/store.js';
+import { nameKey } from '../../contract/index.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
+import { documentName, rekeyNames } from './name-keys.js';
 import type { SqliteDatabase } from './open-database.js';
 
 type Row = { document: string };
-const lower = (name: string) => name.trim().toLowerCase();
+/**
+ * Targets use the app's uniqueness key (name-rule.ts: NFKC, zero-width stripped, case-folded); the rehearsal engine's
+ * tables keep plain lower-casing, because they emulate the platform's own rule, not ours.
+ */
+const platformLower = (name: string) => name.trim().toLowerCase();
 
 /** A document table keyed by id with a unique lower(name): targets and the rehearsal engine's organizations. */
-function namedTable<T extends { id: string; name: string }>(db: SqliteDatabase, table: string, what: string) {
+function namedTable<T extends { id: string; name: string }>(db: SqliteDatabase, table: string, what: string, lower: (name: string) => string = nameKey) {
+  if (lower === nameKey) rekeyNames(db, table, documentName);
   const selectAll = db.prepare<[], Row>(`SELECT document FROM ${table} ORDER BY name_lower`);
   const selectById = db.prepare<[string], Row>(`SELECT document FROM ${table} WHERE id = ?`);
   const selectByName = db.prepare<[string], Row>(`SELECT document FROM ${table} WHERE name_lower = ?`);
@@ -57,8 +64,8 @@ export function createPushRepo(db: SqliteDatabase): PushRepo {
 
 /** The rehearsal engine's organizations and roles (role names unique across its installation, like Arthur's). */
 export function createRehearsalRepos(db: SqliteDatabase): RehearsalRepos {
-  const organizations: OrganizationRepo = namedTable<Organization>(db, 'rehearsal_organizations', 'Rehearsal organization');
-  const base = namedTable<Role>(db, 'rehearsal_roles', 'Rehearsal role');
+  const organizations: OrganizationRepo = namedTable<Organization>(db, 'rehearsal_organizations', 'Rehearsal organization', platformLower);
+  const base = namedTable<Role>(db, 'rehearsal_roles', 'Rehearsal role', platformLower);
   const upsert = db.prepare<[string, string, string | null, string]>(
     `INSERT INTO rehearsal_roles (id, name_lower, organization_id, document) VALUES (?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name_lower = excluded.name_lower, organization_id = excluded.organization_id, document = excluded.document`,
@@ -68,7 +75,7 @@ export function createRehearsalRepos(db: SqliteDatabase): RehearsalRepos {
     put(role) {
       const clash = base.findByName(role.name);
       if (clash && clash.id !== role.id) throw new Error(`A role named "${clash.name}" already exists on the rehearsal engine.`);
-      upsert.run(role.id, lower(role.name), role.organizationId, toJsonColumn(role, 'Rehearsal role'));
+      upsert.run(role.id, platformLower(role.name), role.organizationId, toJsonColumn(role, 'Rehearsal role'));
     },
   };
   return { organizations, roles };

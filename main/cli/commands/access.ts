@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import type { AccessDecision } from '../../contract/index.js';
+import type { AccessDecision, OperationInput } from '../../contract/index.js';
 import type { CliContext } from '../cli-context.js';
 import { CliExit, exitCodes, printError, printJson } from '../cli-io.js';
 
@@ -58,7 +58,7 @@ export function registerAccess(program: Command, context: CliContext): void {
       }
       const [key, option] = given[0] as (typeof SOURCES)[number];
       const text = await readSource(context, option, options[key] as string);
-      let source: Record<string, unknown>;
+      let source: OperationInput<'access.check'>['source'];
       if (key === 'claims') {
         let claims: unknown;
         try {
@@ -69,13 +69,13 @@ export function registerAccess(program: Command, context: CliContext): void {
         if (!claims || typeof claims !== 'object' || Array.isArray(claims)) {
           return printError(context.io, { code: 'invalid_input', field: '--claims', message: '--claims: the file must hold one JSON object of claims, e.g. {"sub": "alice", "groups": ["ml-engineers"]}.' }, context.json);
         }
-        source = { kind: 'claims', claims };
+        source = { kind: 'claims', claims: Object.fromEntries(Object.entries(claims)) };
       } else if (key === 'samlResponse') source = { kind: 'samlResponse', response: text };
       else source = { kind: key, token: text };
       const decision = (await context.call('access.check', {
         ref,
         source,
-        permission: { resource: match?.[1], action: match?.[2] },
+        permission: { resource: match?.[1] ?? '', action: match?.[2] ?? '' },
         ...(options.org !== undefined ? { organization: options.org } : {}),
         ...(options.sessionOrg !== undefined ? { sessionOrganization: options.sessionOrg } : {}),
       })) as AccessDecision;

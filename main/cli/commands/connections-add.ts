@@ -1,135 +1,97 @@
 import type { Command } from 'commander';
-import type { IdpMetadata, OidcDiscovery } from '../../contract/index.js';
-import { defaultTokenEndpointAuthMethod } from '../../contract/index.js';
 import type { CliContext } from '../cli-context.js';
-import { inputFileCaps, readInputFile } from '../input-file.js';
-import { printError } from '../cli-io.js';
-import { printConnection } from './connections.js';
+import { badFlag } from '../option-values.js';
+import { printConnection } from '../printers/connection-printer.js';
+import { callNamingFlags } from './connection-calls.js';
+import { samlDraft, oidcDraft } from './connection-drafts.js';
+import {
+  addSettingsFlags,
+  clientSecretFrom,
+  commonFrom,
+  needsSigningKey,
+  oidcFrom,
+  oidcProviderFrom,
+  samlFrom,
+  samlProviderFrom,
+  type SettingsFlagValues,
+} from './connection-flags.js';
 
-interface OidcAddOptions {
+interface AddValues extends SettingsFlagValues {
   name: string;
   provider: string;
   issuer?: string;
-  authorizationEndpoint?: string;
-  tokenEndpoint?: string;
-  jwksUri?: string;
-  userinfoEndpoint?: string;
-  clientId: string;
-  clientSecretEnv?: string;
-  pkce?: string;
-  scopes?: string;
-  groupsClaim?: string;
-  webappUrl?: string;
+  metadata?: string;
+  metadataUrl?: string;
 }
 
-interface SamlAddOptions {
-  name: string;
-  provider: string;
-  metadata: string;
-  spEntityId?: string;
-  signRequests?: boolean;
-  groupsAttribute?: string;
-  webappUrl?: string;
-}
+/** A generated signing key pair's defaults (product.md: generated in-app, the key goes to the keychain). */
+const generatedKey = { algorithm: 'RSA-2048', validityDays: 730 } as const;
 
-/** `ssowb connections add oidc|saml …` (product.md). Secrets come from an environment variable, never argv. */
+/**
+ * `ssowb connections add oidc|saml …` (product.md): every flag of `connections update`, endpoints from `--issuer`
+ * discovery or IdP metadata through the same draft operation as the wizard. Secrets come from an environment
+ * variable, never argv. A bad value exits 2 naming the flag, and nothing is stored.
+ */
 export function registerConnectionsAdd(connections: Command, context: CliContext): void {
   const add = connections.command('add').description('Create a connection.');
 
-  add
+  const oidc = add
     .command('oidc')
     .description('Create an OIDC connection (endpoints from --issuer discovery, or given one by one).')
     .requiredOption('--name <name>', 'display name (unique)')
     .requiredOption('--provider <provider>', 'auth0 cognito google keycloak microsoft-ad azure okta ping custom')
     .option('--issuer <url>', 'issuer; endpoints come from its discovery document')
-    .option('--authorization-endpoint <url>')
-    .option('--token-endpoint <url>')
-    .option('--jwks-uri <url>')
-    .option('--userinfo-endpoint <url>')
-    .requiredOption('--client-id <id>', 'client id of the app registered at the IdP')
-    .option('--client-secret-env <var>', 'name of the environment variable holding the client secret')
-    .option('--pkce <method>', 'none | plain | S256 (default S256)')
-    .option('--scopes <scopes>', 'standard scopes, space- or comma-separated (default "openid profile email")')
-    .option('--groups-claim <path>', 'claim path of the groups; turns on group sync')
-    .option('--webapp-url <url>', 'the platform web app URL (production callback)')
-    .action(async (options: OidcAddOptions) => {
-      let clientSecret: string | undefined;
-      if (options.clientSecretEnv) {
-        clientSecret = process.env[options.clientSecretEnv];
-        if (!clientSecret) {
-          printError(context.io, { code: 'invalid_input', field: '--client-secret-env', message: `--client-secret-env: environment variable ${options.clientSecretEnv} is not set or empty.` }, context.json);
-        }
-      }
-      const discovered = options.issuer
-        ? ((await context.call('connections.discover', { issuer: options.issuer })) as OidcDiscovery)
-        : undefined;
-      for (const warning of discovered?.warnings ?? []) context.io.stderr(`warning: ${warning}\n`);
-      const oidc = {
-        issuer: discovered?.issuer ?? options.issuer,
-        clientId: options.clientId,
-        authorizationEndpoint: options.authorizationEndpoint ?? discovered?.authorizationEndpoint,
-        tokenEndpoint: options.tokenEndpoint ?? discovered?.tokenEndpoint,
-        jwksUri: options.jwksUri ?? discovered?.jwksUri,
-        userinfoEndpoint: options.userinfoEndpoint ?? discovered?.userinfoEndpoint,
-        revocationEndpoint: discovered?.revocationEndpoint,
-        ...(discovered ? { tokenEndpointAuthMethod: defaultTokenEndpointAuthMethod(discovered.tokenEndpointAuthMethodsSupported) } : {}),
-        ...(options.pkce ? { codeChallengeMethod: options.pkce } : {}),
-        ...(options.scopes ? { standardScopes: options.scopes.split(/[\s,]+/).filter(Boolean) } : {}),
-        ...(options.groupsClaim ? { groupSync: { enabled: true, claim: options.groupsClaim } } : {}),
-      };
-      const created = await context.call('connections.create', {
-        protocol: 'oidc',
-        provider: options.provider,
-        displayName: options.name,
-        ...(options.webappUrl ? { webappUrl: options.webappUrl } : {}),
-        oidc: dropUndefined(oidc),
-        ...(clientSecret ? { clientSecret } : {}),
-      });
-      printConnection(context, created as Parameters<typeof printConnection>[1]);
+    .requiredOption('--client-id <id>', 'client id of the app registered at the IdP');
+  addSettingsFlags(oidc, 'oidc').action(async (values: AddValues) => {
+    const clientSecret = clientSecretFrom(context, values);
+    const common = commonFrom(context, values);
+    const provider = oidcProviderFrom(context, values.provider);
+    const draft = await oidcDraft(context, values.issuer);
+    const settings = { ...draft, ...(values.issuer !== undefined && !draft ? { issuer: values.issuer } : {}), ...oidcFrom(context, values) };
+    const { authorizationEndpoint, tokenEndpoint, clientId, authParams, ...rest } = settings;
+    if (authorizationEndpoint === undefined) badFlag(context, '--authorization-endpoint', 'give --issuer (endpoints from discovery) or --authorization-endpoint and --token-endpoint.');
+    if (tokenEndpoint === undefined) badFlag(context, '--token-endpoint', 'give --issuer (endpoints from discovery) or --authorization-endpoint and --token-endpoint.');
+    const created = await callNamingFlags(context, 'connections.create', {
+      protocol: 'oidc',
+      ...common,
+      provider,
+      displayName: values.name,
+      oidc: {
+        ...rest,
+        clientId: clientId ?? values.clientId ?? '',
+        authorizationEndpoint: authorizationEndpoint ?? '',
+        tokenEndpoint: tokenEndpoint ?? '',
+        // On a new connection `KEY=` (remove) has nothing to remove.
+        ...(authParams ? { authParams: Object.fromEntries(Object.entries(authParams).filter((entry): entry is [string, string] => entry[1] !== null)) } : {}),
+      },
+      ...(clientSecret !== undefined ? { clientSecret } : {}),
     });
+    printConnection(context, created);
+  });
 
-  add
+  const saml = add
     .command('saml')
     .description('Create a SAML connection from the IdP metadata (file or URL).')
     .requiredOption('--name <name>', 'display name (unique)')
     .requiredOption('--provider <provider>', 'duo google jumpcloud microsoft-ad custom')
-    .requiredOption('--metadata <file|url>', 'IdP metadata XML file or https URL')
-    .option('--sp-entity-id <id>', 'SP entity ID the IdP app expects (default: the loopback test entity ID)')
-    .option('--sign-requests', 'sign AuthnRequests with a key pair generated now (the key goes to the keychain)')
-    .option('--groups-attribute <name>', 'attribute carrying the groups; turns on group sync')
-    .option('--webapp-url <url>', 'the platform web app URL (production ACS)')
-    .action(async (options: SamlAddOptions) => {
-      const isUrl = /^https?:\/\//i.test(options.metadata);
-      const metadataInput = isUrl ? { url: options.metadata } : { xml: await readMetadataFile(context, options.metadata) };
-      const metadata = (await context.call('connections.parseMetadata', metadataInput)) as IdpMetadata;
-      for (const warning of metadata.warnings) context.io.stderr(`warning: ${warning}\n`);
-      const created = await context.call('connections.create', {
-        protocol: 'saml',
-        provider: options.provider,
-        displayName: options.name,
-        ...(options.webappUrl ? { webappUrl: options.webappUrl } : {}),
-        saml: {
-          ...(options.spEntityId ? { spEntityId: options.spEntityId } : {}),
-          idp: {
-            entityId: metadata.entityId,
-            ssoUrl: metadata.ssoUrl,
-            ssoBinding: metadata.ssoBinding,
-            certificates: metadata.certificates,
-            metadataSource: { kind: isUrl ? 'url' : 'file', value: options.metadata },
-          },
-          signRequests: Boolean(options.signRequests),
-          ...(options.groupsAttribute ? { groupSync: { enabled: true, attribute: options.groupsAttribute } } : {}),
-        },
-        ...(options.signRequests ? { generateKeyPair: { algorithm: 'RSA-2048', validityDays: 730 } } : {}),
-      });
-      printConnection(context, created as Parameters<typeof printConnection>[1]);
+    .option('--metadata <file|url>', 'IdP metadata XML file or https URL')
+    .option('--metadata-url <url>', 'where the IdP publishes its metadata (https, or loopback http)');
+  addSettingsFlags(saml, 'saml').action(async (values: AddValues) => {
+    const common = commonFrom(context, values);
+    const provider = samlProviderFrom(context, values.provider);
+    const settings = samlFrom(context, values);
+    const draft = await samlDraft(context, values);
+    if (!draft) return badFlag(context, '--metadata', 'give the IdP metadata: --metadata FILE|URL or --metadata-url URL.');
+    const created = await callNamingFlags(context, 'connections.create', {
+      protocol: 'saml',
+      ...common,
+      provider,
+      displayName: values.name,
+      saml: { ...settings, idp: draft.idp },
+      ...(needsSigningKey(values, null) ? { generateKeyPair: generatedKey } : {}),
     });
+    printConnection(context, created);
+  });
 }
 
-async function readMetadataFile(context: CliContext, file: string): Promise<string> {
-  return readInputFile(context, '--metadata', file, inputFileCaps.metadata);
-}
-
-function dropUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
+export { generatedKey };

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { exportFormats, type ExportOutput } from '../../contract/index.js';
+import type { ExportOutput } from '../../contract/index.js';
+import { exportFormats } from '../../contract/export-formats.js';
 import { writeFileAtomic } from '../atomic-file.js';
 import type { CliContext } from '../cli-context.js';
 import { CliExit, exitCodes, printError, printJson } from '../cli-io.js';

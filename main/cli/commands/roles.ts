@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { RoleView } from '../../contract/index.js';
 import type { CliContext } from '../cli-context.js';
+import { oneOf } from '../option-values.js';
 import { printError, printJson } from '../cli-io.js';
 
 function printRoles(context: CliContext, roles: RoleView[]): void {
@@ -59,7 +60,7 @@ export function registerRoles(program: Command, context: CliContext): void {
     .requiredOption('--format <format>', 'arthur-json | global-yaml')
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (options: { org?: string; format: string; out?: string }) => {
-      const { content, filename } = (await context.call('roles.export', { format: options.format, ...(options.org !== undefined ? { organization: options.org } : {}) })) as { content: string; filename: string };
+      const { content, filename } = (await context.call('roles.export', { format: oneOf(context, '--format', options.format, ['arthur-json', 'global-yaml'] as const), ...(options.org !== undefined ? { organization: options.org } : {}) })) as { content: string; filename: string };
       if (options.out) {
         await writeFile(options.out, content);
         if (context.json) printJson(context.io, { out: options.out, filename });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startWebBridge } from '../../bridge/web-bridge.js';
 import { rendererDir } from '../build-info.js';
 import type { CliContext } from '../cli-context.js';
 import { parsePort } from '../parse-options.js';
@@ -12,6 +11,7 @@ export function registerServe(program: Command, context: CliContext): void {
     .option('--port <n>', 'port to listen on (default: a free one)', parsePort('--port'))
     .action(async (options: { port?: number }) => {
       const runtime = await context.open('browser');
+      const { startWebBridge } = await import('../../bridge/web-bridge.js');
       const bridge = await startWebBridge({ engine: runtime.engine, staticDir: rendererDir, port: options.port ?? 0 });
       // The loopback RBAC engine runs beside the console (the "local rehearsal target"); a failure is only warned about.
       const rehearsal = await runtime.engine.invoke('rehearsal.start', {});

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { TargetCheck, TargetView } from '../../contract/index.js';
 import type { CliContext } from '../cli-context.js';
+import { oneOf } from '../option-values.js';
 import { CliExit, exitCodes, printError, printJson } from '../cli-io.js';
 
 const MARK: Record<string, string> = { pass: '✓', warn: '!', fail: '✗', skip: '–' };
@@ -56,7 +57,7 @@ export function registerTargets(program: Command, context: CliContext): void {
           printError(context.io, { code: 'invalid_input', field: '--ca', message: `--ca: cannot read ${options.ca}: ${(error as Error).message}` }, context.json);
         }
       }
-      const target = (await context.call('targets.add', { name: options.name, url: options.url, kind: options.kind, token, caBundle })) as TargetView;
+      const target = (await context.call('targets.add', { name: options.name, url: options.url, kind: oneOf(context, '--kind', options.kind, ['arthur'] as const), token, caBundle })) as TargetView;
       if (context.json) printJson(context.io, target);
       else context.io.stdout(`Added target ${target.name} (${target.url})${target.hasToken ? '; token stored in the OS keychain' : '; no token yet'}.\n`);
     });

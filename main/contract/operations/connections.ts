@@ -5,6 +5,7 @@ import { connectionCreateInputSchema, connectionViewSchema } from '../schemas/co
 import { connectionUpdateInputSchema } from '../schemas/connection-patch.js';
 import { idpMetadataSchema, oidcDiscoverySchema } from '../schemas/connection-idp.js';
 import { exportInputSchema, exportOutputSchema } from '../schemas/connection-export.js';
+import { connectionDraftSchema, draftFromIdpInputSchema } from '../schemas/connection-draft.js';
 import { applyPresetInputSchema, presetDescriptorSchema, presetResultSchema } from '../schemas/connection-presets.js';
 
 /** A connection named by its id or its display name (case-insensitive). */
@@ -99,6 +100,11 @@ export const connectionOperations = {
       .strict(),
     connectionViewSchema,
     'Create (or, with replace, overwrite) a connection from a native JSON file or an Arthur IdP YAML.',
+  ),
+  'connections.draftFromIdp': defineOperation(
+    draftFromIdpInputSchema,
+    connectionDraftSchema,
+    'A connection draft from an OIDC discovery document or SAML IdP metadata (nothing is saved).',
   ),
   'connections.presets': defineOperation(z.object({}).strict(), z.array(presetDescriptorSchema), 'Vendor presets and what each needs.'),
   'connections.applyPreset': defineOperation(applyPresetInputSchema, presetResultSchema, 'Fill a connection draft from a vendor preset.'),

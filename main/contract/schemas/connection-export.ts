@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { connectionProtocols, lastPassSchema, lastTestSchema } from './connection-fields.js';
+import { exportFormats, type ExportFormat } from '../export-formats.js';
 
 /** Marker of the native connection file; bump the suffix when the shape changes incompatibly. */
 export const connectionFileFormat = 'sso-workbench/connection@1';
@@ -8,8 +9,7 @@ export const connectionFileFormat = 'sso-workbench/connection@1';
  * Export formats (product.md `ssowb export --format`). `json` is the native backup and always exports; the others are
  * platform formats and leave only when the connection's last passing test is newer than its last change (or forced).
  */
-export const exportFormats = ['arthur-yaml', 'clearml-env', 'clearml-api', 'json'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
+export { exportFormats, type ExportFormat } from '../export-formats.js';
 export const platformExportFormats: readonly ExportFormat[] = ['arthur-yaml', 'clearml-env', 'clearml-api'];
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { claimPathSchema, optionalClaimPathSchema } from './connection-claim-path.js';
 import { endpointUrlSchema, scopeSchema } from './connection-fields.js';
+import { authParamsSchema, groupMappingsSchema, groupNameSchema } from './connection-extras.js';
 
 /** JWS algorithms an ID token may be signed with. `none` is deliberately absent: it is refused by validation. */
 export const knownSigningAlgs = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'HS256', 'HS384', 'HS512'];
@@ -25,7 +26,9 @@ export const oidcGroupSyncSchema = z
     claim: claimPathSchema.default('groups'),
     caseSensitive: z.boolean().default(true),
     /** IdP groups whose members become platform admins. */
-    adminGroups: z.array(z.string().trim().min(1, 'An admin group name is empty: remove it or type the group name.')).default([]),
+    adminGroups: z.array(groupNameSchema).default([]),
+    /** ClearML 3.24: one IdP group → several platform groups (instead of matching the IdP group by name). */
+    mappings: groupMappingsSchema,
   })
   .strict();
 
@@ -70,6 +73,8 @@ export const oidcSettingsSchema = z
       .min(1, 'List at least one allowed signing algorithm (usually RS256).')
       .default(['RS256']),
     clockToleranceSeconds: z.number().int().min(0).max(600, 'Clock tolerance above 600 s hides broken clocks: use at most 600.').default(30),
+    /** ClearML 3.24: extra authorization-request parameters (prompt, acr_values, domain_hint, login_hint, custom). */
+    authParams: authParamsSchema,
     claimMappings: oidcClaimMappingsSchema.prefault({}),
     groupSync: oidcGroupSyncSchema.prefault({}),
   })

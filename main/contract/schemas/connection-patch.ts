@@ -43,9 +43,12 @@ export function patchSchemaOf<S extends z.ZodObject>(schema: S): z.ZodType<Patch
   return patchOf(schema) as z.ZodType<Patch<z.output<S>>>;
 }
 
-export const oidcSettingsPatchSchema = patchSchemaOf(oidcSettingsSchema);
+/** Extra authorization parameters are patched key by key: a value sets one parameter, `null` removes it. */
+export type OidcSettingsPatch = Omit<Patch<OidcSettings>, 'authParams'> & { authParams?: Record<string, string | null> };
+export const oidcSettingsPatchSchema = (patchOf(oidcSettingsSchema) as z.ZodObject).extend({
+  authParams: z.record(z.string(), z.string().nullable()).optional(),
+}) as unknown as z.ZodType<OidcSettingsPatch>;
 export const samlSettingsPatchSchema = patchSchemaOf(samlSettingsSchema);
-export type OidcSettingsPatch = Patch<OidcSettings>;
 export type SamlSettingsPatch = Patch<SamlSettings>;
 
 /** Any provider of either protocol; the merged result is checked against the connection's protocol. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { certificateInfoSchema, endpointUrlProblem, endpointUrlSchema } from './connection-fields.js';
+import { groupMappingsSchema, groupNameSchema } from './connection-extras.js';
 
 /** The attribute-mapping value that means "the Subject's NameID" rather than an Attribute. */
 export const NAMEID = '$nameid';
@@ -25,8 +26,10 @@ export const samlGroupSyncSchema = z
     enabled: z.boolean().default(false),
     attribute: attributeName.min(1, 'Groups attribute is empty: enter the Attribute Name that carries the groups, e.g. groups.').default('groups'),
     caseSensitive: z.boolean().default(true),
-    adminGroups: z.array(z.string().trim().min(1, 'An admin group name is empty: remove it or type the group name.')).default([]),
+    adminGroups: z.array(groupNameSchema).default([]),
     groupNameFromDnCn: z.boolean().default(false),
+    /** ClearML 3.24: one IdP group → several platform groups (instead of matching the IdP group by name). */
+    mappings: groupMappingsSchema,
   })
   .strict();
 
@@ -61,6 +64,12 @@ export const samlSettingsSchema = z
     /** Sign AuthnRequests; needs `signingCertificate` here and its private key in the keychain. */
     signRequests: z.boolean().default(false),
     signingCertificate: certificateInfoSchema.optional(),
+    /**
+     * Ask the IdP to encrypt assertions: an SP encryption key pair (certificate here, private key only in the
+     * keychain, generated on first use) is published in the SP metadata with use="encryption".
+     */
+    encryptAssertions: z.boolean().default(false),
+    encryptionCertificate: certificateInfoSchema.optional(),
     /** Accept SHA-1 signatures/digests (legacy ADFS); off by default. */
     allowSha1: z.boolean().default(false),
     clockSkewSeconds: z.number().int().min(0).max(600, 'Clock skew above 600 s hides broken clocks: use at most 600.').default(60),

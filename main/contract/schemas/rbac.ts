@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import { nameProblem } from './name-rule.js';
+
+/** The shared name rule (name-rule.ts): no control or bidi characters, something visible. */
+const readableName = (label: string) => (value: string, ctx: z.RefinementCtx) => {
+  const problem = nameProblem(value, label);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
 
 /**
  * Organizations, roles and access decisions, with Arthur's semantics (product.md "Role", "Resolution";
@@ -17,7 +24,8 @@ export const organizationNameSchema = z
   .string()
   .trim()
   .min(1, 'Organization name is empty: give it the name the platform shows.')
-  .max(120, 'Organization name is longer than 120 characters: shorten it.');
+  .max(120, 'Organization name is longer than 120 characters: shorten it.')
+  .superRefine(readableName('Organization name'));
 
 export const organizationSchema = z
   .object({
@@ -57,7 +65,8 @@ export const roleNameSchema = z
   .string()
   .trim()
   .min(1, 'Role name is empty: use the exact name of the IdP group it stands for.')
-  .max(120, 'Role name is longer than 120 characters: shorten it (it must equal the IdP group name).');
+  .max(120, 'Role name is longer than 120 characters: shorten it (it must equal the IdP group name).')
+  .superRefine(readableName('Role name'));
 
 /** The fields an admin edits. Global roles have no organization and no inheritance (globalRoleDefs carry neither). */
 export const roleDraftSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameProblem } from './name-rule.js';
 import { endpointUrlProblem } from './connection-fields.js';
 
 /**
@@ -15,7 +16,12 @@ export const targetNameSchema = z
   .string()
   .trim()
   .min(1, 'Target name is empty: give the target a name (e.g. "arthur-prod").')
-  .max(80, 'Target name is longer than 80 characters: shorten it.');
+  .max(80, 'Target name is longer than 80 characters: shorten it.')
+  .superRefine((value, ctx) => {
+    // The shared name rule (name-rule.ts): no control or bidi characters, something visible.
+    const problem = nameProblem(value, 'Target name');
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** The platform's base URL: absolute, https unless the host is loopback, no query, fragment or credentials. */
 export const targetUrlSchema = z

@@ -14,6 +14,12 @@ export type ConnectionHandlerGroup<K extends OperationName> = (context: Connecti
 
 /** A view with the current test port and clock (the port is part of every test URL). */
 export function viewOf(context: HandlerContext, connection: StoredConnection): ConnectionView {
+  return viewsOf(context)(connection);
+}
+
+/** A view maker for many connections: the settings and the clock read once. */
+export function viewsOf(context: HandlerContext): (connection: StoredConnection) => ConnectionView {
   const { testPort } = readSettings(context.ports.store);
-  return toConnectionView(connection, { testPort, now: context.ports.clock.now() });
+  const now = context.ports.clock.now();
+  return (connection) => toConnectionView(connection, { testPort, now });
 }

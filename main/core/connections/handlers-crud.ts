@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connectionSettingsSchemaFor, type ConnectionCreateInput, type ConnectionSettings, type ConnectionUpdateInput } from '../../contract/index.js';
 import { AppError } from '../app-error.js';
-import { viewOf, type ConnectionHandlerGroup } from './context.js';
+import { viewOf, viewsOf, type ConnectionHandlerGroup } from './context.js';
 import { settingsOf } from './document.js';
 import { parseOrThrow, requireConnection, throwIssues } from './lookup.js';
 import { applyPatch } from './patch.js';
@@ -33,6 +33,8 @@ function splitUpdateInput(input: ConnectionUpdateInput) {
   return { ref: id, patch: patch as Record<string, unknown>, secrets: { clientSecret, privateKeyPem, generateKeyPair, pendingKeyId } };
 }
 
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
+
 /** List, read, create, update, remove and (de)activate connections. */
 export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => {
   const { ports, audit } = context;
@@ -40,13 +42,15 @@ export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => 
   return {
     'connections.list': ({ search, protocol, active }) => {
       const needle = search?.toLowerCase();
+      // One settings read and one collator for the whole list (10,000 connections: issue 14).
+      const view = viewsOf(context);
       return repo
         .list()
         .filter((c) => protocol === undefined || c.protocol === protocol)
         .filter((c) => active === undefined || c.active === active)
         .filter((c) => !needle || [c.displayName, c.id, c.provider].some((v) => v.toLowerCase().includes(needle)))
-        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }))
-        .map((c) => viewOf(context, c));
+        .sort((a, b) => byName.compare(a.displayName, b.displayName))
+        .map(view);
     },
     'connections.get': ({ ref }) => viewOf(context, requireConnection(repo, ref)),
     'connections.create': async (input) => {
@@ -75,8 +79,8 @@ export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => 
       const existing = requireConnection(repo, ref);
       // The keychain is reached first: if it refuses (locked, unavailable), the connection stays and the error says how
       // to fix it. Then the row goes, then its items (crash-safe order: at worst an orphan item, removed at start-up).
-      const accounts = [secretAccounts.clientSecret(existing.id), secretAccounts.samlPrivateKey(existing.id)];
-      const hasSecrets = existing.protocol === 'oidc' ? existing.hasClientSecret : existing.hasPrivateKey;
+      const accounts = [secretAccounts.clientSecret(existing.id), secretAccounts.samlPrivateKey(existing.id), secretAccounts.samlEncryptionKey(existing.id)];
+      const hasSecrets = existing.protocol === 'oidc' ? existing.hasClientSecret : existing.hasPrivateKey || Boolean(existing.saml.encryptionCertificate);
       if (hasSecrets) await ports.secrets.get(accounts[existing.protocol === 'oidc' ? 0 : 1] as string);
       ports.store.transaction(() => {
         repo.delete(existing.id);

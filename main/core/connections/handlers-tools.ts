@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../app-error.js';
+import { onField } from './on-field.js';
 import { readSettings } from '../handlers/settings-handlers.js';
 import type { ConnectionHandlerGroup } from './context.js';
 import { requireConnection } from './lookup.js';
 import { applyPreset, listPresets } from './presets/index.js';
-import { HttpError, SecretStoreError } from '../ports/index.js';
 import { secretAccounts } from './secrets.js';
 import { productionCallbackUrl, productionSpEntityId, testAcsUrl } from './urls.js';
 import { spEntityIdOf } from './view.js';
@@ -17,17 +17,6 @@ type Ops =
   | 'connections.spMetadata'
   | 'connections.presets'
   | 'connections.applyPreset';
-
-/** A helper's plain Error (bad document, bad PEM) becomes invalid_input on the field it came from. */
-async function onField<T>(field: string, hint: string, work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AppError || error instanceof SecretStoreError || error instanceof HttpError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new AppError('invalid_input', `${field}: ${message}`, { field, hint });
-  }
-}
 
 /** Read-only helpers (discovery, metadata, certificates, presets) and SAML key generation. */
 export const connectionToolHandlers: ConnectionHandlerGroup<Ops> = (context) => {
@@ -82,6 +71,7 @@ export const connectionToolHandlers: ConnectionHandlerGroup<Ops> = (context) => 
         entityId,
         acsUrl,
         ...(s.signRequests && s.signingCertificate ? { signingCertificatePem: s.signingCertificate.pem } : {}),
+        ...(s.encryptAssertions && s.encryptionCertificate ? { encryptionCertificatePem: s.encryptionCertificate.pem } : {}),
         authnRequestsSigned: s.signRequests,
         wantAssertionsSigned: s.requireSignedAssertions,
         ...(s.nameIdFormat ? { nameIdFormat: s.nameIdFormat } : {}),

@@ -24,6 +24,7 @@ export interface IdpTools {
     entityId: string;
     acsUrl: string;
     signingCertificatePem?: string;
+    encryptionCertificatePem?: string;
     authnRequestsSigned: boolean;
     wantAssertionsSigned: boolean;
     nameIdFormat?: string;

@@ -5,6 +5,7 @@ import { assertNameFree, parseOrThrow, type FieldIssue } from './lookup.js';
 import { changedPaths } from './patch.js';
 import { applySecretWrites, deleteSecretsAfterCommit, secretAccounts, type SecretWrite } from './secrets.js';
 import { planSigningKey, type SecretInput } from './signing-key.js';
+import { planEncryptionKey } from './encryption-key.js';
 
 export interface SaveRequest {
   action: 'connections.create' | 'connections.update' | 'connections.import';
@@ -61,6 +62,9 @@ export async function saveConnection(context: ConnectionContext, request: SaveRe
       issues.push({ field: 'privateKeyPem', message: 'Sign requests is on but no private key is stored: paste privateKeyPem, generate a key pair, or turn off signRequests.' });
     }
     flags = { hasPrivateKey };
+    const encryption = await planEncryptionKey(context, id, settings, existing);
+    if (encryption.write) writes.push(encryption.write);
+    if (encryption.how) secretNotes.encryptionKey = encryption.how;
   }
 
   const history = request.history ?? {

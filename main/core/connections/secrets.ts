@@ -5,6 +5,8 @@ import type { SecretStore } from '../ports/index.js';
 export const secretAccounts = {
   clientSecret: (connectionId: string) => `connection:${connectionId}:client-secret`,
   samlPrivateKey: (connectionId: string) => `connection:${connectionId}:saml-private-key`,
+  /** The SP encryption key (assertions encrypted to it); its certificate is `saml.encryptionCertificate`. */
+  samlEncryptionKey: (connectionId: string) => `connection:${connectionId}:saml-encryption-key`,
   pendingKey: (pendingKeyId: string) => `pending-key:${pendingKeyId}`,
 };
 

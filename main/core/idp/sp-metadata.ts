@@ -6,6 +6,8 @@ export interface SpMetadataOptions {
   acsUrl: string;
   /** Published so the IdP can check signed AuthnRequests; PEM or bare base64. */
   signingCertificatePem?: string;
+  /** Published with use="encryption" so the IdP encrypts assertions to it (the private key stays in the keychain). */
+  encryptionCertificatePem?: string;
   authnRequestsSigned: boolean;
   wantAssertionsSigned: boolean;
   /** e.g. urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress; omitted means "IdP decides". */
@@ -35,6 +37,19 @@ function requireAbsoluteUrl(value: string, what: string): string {
   }
 }
 
+function keyDescriptor(use: 'signing' | 'encryption', pem: string, methods: string[] = []): string[] {
+  return [
+    `    <md:KeyDescriptor use="${use}">`,
+    '      <ds:KeyInfo>',
+    '        <ds:X509Data>',
+    `          <ds:X509Certificate>${certificateBody(pem)}</ds:X509Certificate>`,
+    '        </ds:X509Data>',
+    '      </ds:KeyInfo>',
+    ...methods.map((algorithm) => `      <md:EncryptionMethod Algorithm="${algorithm}"/>`),
+    '    </md:KeyDescriptor>',
+  ];
+}
+
 /**
  * Builds the SP metadata a person hands to the IdP administrator (or uploads to the IdP console), so the IdP side is
  * configured from the same values the workbench tests with. Elements follow the schema order of SPSSODescriptor
@@ -50,16 +65,15 @@ export function buildSpMetadata(options: SpMetadataOptions): string {
     `  <md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol" ` +
       `AuthnRequestsSigned="${options.authnRequestsSigned}" WantAssertionsSigned="${options.wantAssertionsSigned}">`,
   ];
-  if (options.signingCertificatePem) {
-    lines.push(
-      '    <md:KeyDescriptor use="signing">',
-      '      <ds:KeyInfo>',
-      '        <ds:X509Data>',
-      `          <ds:X509Certificate>${certificateBody(options.signingCertificatePem)}</ds:X509Certificate>`,
-      '        </ds:X509Data>',
-      '      </ds:KeyInfo>',
-      '    </md:KeyDescriptor>',
-    );
+  if (options.signingCertificatePem) lines.push(...keyDescriptor('signing', options.signingCertificatePem));
+  if (options.encryptionCertificatePem) {
+    // The algorithms the SP prefers (SAML Metadata §2.4.1.1 EncryptionMethod): AES-GCM and RSA-OAEP, not the weak
+    // AES-CBC / RSA 1.5 some IdPs default to. IdPs that read it (Shibboleth, SimpleSAMLphp 2, ADFS) pick from it.
+    lines.push(...keyDescriptor('encryption', options.encryptionCertificatePem, [
+      'http://www.w3.org/2009/xmlenc11#aes256-gcm',
+      'http://www.w3.org/2009/xmlenc11#aes128-gcm',
+      'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
+    ]));
   }
   if (options.nameIdFormat?.trim()) lines.push(`    <md:NameIDFormat>${escapeXml(options.nameIdFormat.trim())}</md:NameIDFormat>`);
   lines.push(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredTarget } from '../../contract/index.js';
+import { deleteSecretsAfterCommit } from '../connections/secrets.js';
 import type { HandlerGroup } from '../handlers/types.js';
 import { assertTargetNameFree, requireTarget, targetTokenAccount, toTargetView } from './target-store.js';
 
@@ -70,12 +71,15 @@ export const targetCrudHandlers: HandlerGroup<Ops> = ({ ports, audit }) => {
     },
     'targets.remove': async ({ ref }) => {
       const existing = requireTarget(repo, ref);
-      // Keychain item first: if the keychain refuses, the target stays and the error says how to fix it.
-      if (existing.hasToken) await ports.secrets.delete(targetTokenAccount(existing.id));
+      // The keychain is reached first (if it refuses, the target stays and the error says how to fix it); the row goes
+      // before its item (crash-safe order: at worst an orphan item, removed by the start-up reconcile).
+      const account = targetTokenAccount(existing.id);
+      if (existing.hasToken) await ports.secrets.get(account);
       ports.store.transaction(() => {
         repo.delete(existing.id);
         audit.record('targets.remove', existing.id, { name: existing.name, url: existing.url });
       });
+      if (existing.hasToken) await deleteSecretsAfterCommit(ports.secrets, [account], ports.log);
       return { id: existing.id, name: existing.name, removed: true as const };
     },
   };

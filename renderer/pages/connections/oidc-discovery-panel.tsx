@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCloudDownload, IconInfoCircle } from '@tabler/icons-react';
 import type { UseFormReturn } from 'react-hook-form';
-import { defaultTokenEndpointAuthMethod, endpointUrlProblem, type OidcDiscovery } from '../../../main/contract/index';
+import { endpointUrlProblem, type ConnectionDraft } from '../../../main/contract/index';
 import { useMutation } from '../../client';
 import { TextField } from './fields';
 import type { OidcFormValues } from './form-model';
@@ -12,8 +12,8 @@ import type { OidcFormValues } from './form-model';
  * every endpoint; what looked wrong (an issuer that differs from the one typed, a trailing slash included) is shown.
  */
 export function OidcDiscoveryPanel({ form }: { form: UseFormReturn<OidcFormValues> }) {
-  const discover = useMutation('connections.discover');
-  const [found, setFound] = useState<OidcDiscovery | null>(null);
+  const discover = useMutation('connections.draftFromIdp');
+  const [found, setFound] = useState<Extract<ConnectionDraft, { protocol: 'oidc' }> | null>(null);
 
   const run = async () => {
     const issuer = (form.getValues('oidc.issuer') ?? '').trim();
@@ -23,12 +23,14 @@ export function OidcDiscoveryPanel({ form }: { form: UseFormReturn<OidcFormValue
       return;
     }
     setFound(null);
-    const result = await discover.mutate({ issuer });
+    const result = await discover.mutate({ protocol: 'oidc', issuer });
     if (!result.ok) {
       form.setError('oidc.issuer', { type: 'server', message: result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message }, { shouldFocus: true });
       return;
     }
-    const d = result.value;
+    const draft = result.value;
+    if (draft.protocol !== 'oidc') return;
+    const d = draft.oidc;
     const set = (name: Parameters<typeof form.setValue>[0], value: string | undefined) =>
       form.setValue(name, value ?? '', { shouldDirty: true, shouldValidate: Boolean(value) });
     set('oidc.issuer', d.issuer);
@@ -37,9 +39,12 @@ export function OidcDiscoveryPanel({ form }: { form: UseFormReturn<OidcFormValue
     set('oidc.userinfoEndpoint', d.userinfoEndpoint);
     set('oidc.jwksUri', d.jwksUri);
     set('oidc.revocationEndpoint', d.revocationEndpoint);
-    form.setValue('oidc.tokenEndpointAuthMethod', defaultTokenEndpointAuthMethod(d.tokenEndpointAuthMethodsSupported), { shouldDirty: true });
+    // What the IdP cannot do otherwise (no RS256, no S256 PKCE) comes with the draft, as from the CLI.
+    if (d.allowedSigningAlgs) form.setValue('oidc.allowedSigningAlgs', d.allowedSigningAlgs, { shouldDirty: true });
+    if (d.codeChallengeMethod) form.setValue('oidc.codeChallengeMethod', d.codeChallengeMethod, { shouldDirty: true });
+    if (d.tokenEndpointAuthMethod) form.setValue('oidc.tokenEndpointAuthMethod', d.tokenEndpointAuthMethod, { shouldDirty: true });
     form.clearErrors('oidc.issuer');
-    setFound(d);
+    setFound(draft);
   };
 
   return (
@@ -83,9 +88,10 @@ export function OidcDiscoveryPanel({ form }: { form: UseFormReturn<OidcFormValue
               </List>
             )}
             <Text size="xs" c="dimmed">
-              Endpoints filled from {found.issuer}. PKCE: {found.codeChallengeMethodsSupported.join(', ') || 'not advertised'} · ID token algorithms:{' '}
-              {found.idTokenSigningAlgValuesSupported.join(', ') || 'not advertised'} · Scopes: {found.scopesSupported.join(' ') || 'not advertised'} · Client authentication:{' '}
-              {found.tokenEndpointAuthMethodsSupported.join(', ') || 'not advertised (client_secret_basic)'}
+              Endpoints filled from {found.discovery.issuer}. PKCE: {found.discovery.codeChallengeMethodsSupported.join(', ') || 'not advertised'} · ID token
+              algorithms: {found.discovery.idTokenSigningAlgValuesSupported.join(', ') || 'not advertised'} · Scopes:{' '}
+              {found.discovery.scopesSupported.join(' ') || 'not advertised'} · Client authentication:{' '}
+              {found.discovery.tokenEndpointAuthMethodsSupported.join(', ') || 'not advertised (client_secret_basic)'}
             </Text>
           </Stack>
         </Alert>

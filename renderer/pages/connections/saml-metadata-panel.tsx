@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Code, FileInput, Group, List, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconCloudDownload, IconFileCode, IconInfoCircle } from '@tabler/icons-react';
 import type { UseFormReturn } from 'react-hook-form';
-import { endpointUrlProblem, type IdpMetadata } from '../../../main/contract/index';
+import { endpointUrlProblem, type ConnectionDraft } from '../../../main/contract/index';
 import { useMutation } from '../../client';
 import type { SamlFormValues } from './form-model';
 
@@ -13,29 +13,31 @@ const MAX_METADATA_BYTES = 1024 * 1024;
  * URL and binding and the signing certificates. Nothing is saved until the connection is.
  */
 export function SamlMetadataPanel({ form }: { form: UseFormReturn<SamlFormValues> }) {
-  const parse = useMutation('connections.parseMetadata');
+  const parse = useMutation('connections.draftFromIdp');
   const [file, setFile] = useState<File | null>(null);
   const [url, setUrl] = useState(form.getValues('saml.idp.metadataSource')?.kind === 'url' ? (form.getValues('saml.idp.metadataSource')?.value ?? '') : '');
   const [problem, setProblem] = useState<{ on: 'file' | 'url'; message: string } | null>(null);
-  const [loaded, setLoaded] = useState<IdpMetadata | null>(null);
+  const [loaded, setLoaded] = useState<SamlDraft | null>(null);
   const source = form.getValues('saml.idp.metadataSource');
 
-  const apply = (metadata: IdpMetadata, source: { kind: 'file' | 'url'; value: string }) => {
+  const apply = (draft: SamlDraft) => {
     const options = { shouldDirty: true, shouldValidate: true } as const;
-    form.setValue('saml.idp.entityId', metadata.entityId, options);
-    form.setValue('saml.idp.ssoUrl', metadata.ssoUrl, options);
-    form.setValue('saml.idp.ssoBinding', metadata.ssoBinding, options);
-    form.setValue('saml.idp.certificates', metadata.certificates, options);
-    form.setValue('saml.idp.metadataSource', source, { shouldDirty: true });
-    setLoaded(metadata);
+    const idp = draft.saml.idp;
+    form.setValue('saml.idp.entityId', idp.entityId, options);
+    form.setValue('saml.idp.ssoUrl', idp.ssoUrl, options);
+    form.setValue('saml.idp.ssoBinding', idp.ssoBinding, options);
+    form.setValue('saml.idp.certificates', idp.certificates, options);
+    if (idp.metadataSource) form.setValue('saml.idp.metadataSource', idp.metadataSource, { shouldDirty: true });
+    setLoaded(draft);
   };
 
-  const load = async (input: { xml: string } | { url: string }, source: { kind: 'file' | 'url'; value: string }) => {
+  /** The same engine operation as `ssowb connections add saml --metadata`: one draft from the metadata. */
+  const load = async (input: { xml: string; fileName: string } | { url: string }, on: 'file' | 'url') => {
     setProblem(null);
     setLoaded(null);
-    const result = await parse.mutate(input);
-    if (result.ok) apply(result.value, source);
-    else setProblem({ on: source.kind, message: result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message });
+    const result = await parse.mutate({ protocol: 'saml', ...input });
+    if (result.ok && result.value.protocol === 'saml') apply(result.value);
+    else if (!result.ok) setProblem({ on, message: result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message });
   };
 
   const onFile = async (picked: File | null) => {
@@ -45,14 +47,14 @@ export function SamlMetadataPanel({ form }: { form: UseFormReturn<SamlFormValues
       setProblem({ on: 'file', message: `${picked.name} is ${Math.round(picked.size / 1024)} KB: IdP metadata is far smaller. Pick the metadata XML file.` });
       return;
     }
-    await load({ xml: await picked.text() }, { kind: 'file', value: picked.name });
+    await load({ xml: await picked.text(), fileName: picked.name }, 'file');
   };
 
   const onUrl = async () => {
     const trimmed = url.trim();
     const bad = trimmed ? endpointUrlProblem(trimmed) : 'Enter the metadata URL the IdP publishes.';
     if (bad) return setProblem({ on: 'url', message: bad });
-    await load({ url: trimmed }, { kind: 'url', value: trimmed });
+    await load({ url: trimmed }, 'url');
   };
 
   return (
@@ -97,13 +99,17 @@ export function SamlMetadataPanel({ form }: { form: UseFormReturn<SamlFormValues
           <Code>{source.value}</Code>: load it again to pick up a certificate rollover.
         </Text>
       )}
-      {loaded && <MetadataLoaded metadata={loaded} signRequestsHint={loaded.wantAuthnRequestsSigned && !form.getValues('saml.signRequests')} />}
+      {loaded && <MetadataLoaded draft={loaded} signRequestsOn={Boolean(form.getValues('saml.signRequests'))} />}
     </Stack>
   );
 }
 
-function MetadataLoaded({ metadata, signRequestsHint }: { metadata: IdpMetadata; signRequestsHint: boolean }) {
-  const warnings = [...metadata.warnings, ...(signRequestsHint ? ['The IdP wants signed AuthnRequests (WantAuthnRequestsSigned): turn on "Sign client requests" below.'] : [])];
+type SamlDraft = Extract<ConnectionDraft, { protocol: 'saml' }>;
+
+function MetadataLoaded({ draft, signRequestsOn }: { draft: SamlDraft; signRequestsOn: boolean }) {
+  const metadata = draft.metadata;
+  // The draft's advice is worded for both UI and CLI; drop the signing advice once signing is on.
+  const warnings = draft.warnings.filter((warning) => !(signRequestsOn && warning.includes('WantAuthnRequestsSigned')));
   return (
     <Alert
       color={warnings.length ? 'yellow' : 'teal'}

@@ -76,9 +76,13 @@ function Row({ label, children, copy, testId }: { label: string; children: React
   );
 }
 
-/** The picture when there is one (https images are allowed by the CSP), else the initials of the name or email. */
+/**
+ * An inline (data:) picture when the claim is one, else the initials of the name or email. A remote picture URL is
+ * not loaded (the CSP allows no remote images: opening a report must not call a server a claim names); its URL is
+ * shown in the Avatar row instead.
+ */
 function UserAvatar({ user }: { user: MappedUser }) {
   const display = user.name ?? user.email ?? user.userId ?? '?';
-  const picture = user.picture && /^(https:|data:image\/)/i.test(user.picture) ? user.picture : null;
+  const picture = user.picture && /^data:image\/(png|jpeg|gif|webp);/i.test(user.picture) ? user.picture : null;
   return <Avatar src={picture} name={display} color="initials" size={72} radius="xl" alt={`Avatar of ${display}`} data-testid="user-avatar" />;
 }
