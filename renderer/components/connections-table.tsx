@@ -3,7 +3,7 @@ import { Badge, Code, CopyButton, Group, List, Switch, Table, Text, Tooltip, Uns
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ConnectionView } from '../../main/contract/index';
 import { useMutation } from '../client';
-import { notifyFailure } from '../app/notify';
+import { notifyFailure, notifySuccess } from '../app/notify';
 import { CopyAction } from './copy-value';
 import { providerLabel } from './provider-labels';
 import { relativeTime } from './relative-time';
@@ -82,8 +82,10 @@ function ActiveSwitch({ connection, onChanged }: { connection: ConnectionView; o
   const { mutate, loading } = useMutation('connections.setActive');
   const toggle = async (active: boolean) => {
     const result = await mutate({ ref: connection.id, active });
-    if (result.ok) onChanged?.(result.value);
-    else notifyFailure(`${connection.name} was not ${active ? 'activated' : 'deactivated'}`, result.error);
+    if (result.ok) {
+      onChanged?.(result.value);
+      notifySuccess(active ? `${connection.name} is active` : `${connection.name} is inactive`, active ? 'Users can log in with it once exported to the platform.' : 'Users cannot log in with it; test runs still work.');
+    } else notifyFailure(`${connection.name} was not ${active ? 'activated' : 'deactivated'}`, result.error);
   };
   return (
     <Switch
