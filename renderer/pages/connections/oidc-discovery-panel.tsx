@@ -22,10 +22,16 @@ export function OidcDiscoveryPanel({ form }: { form: UseFormReturn<OidcFormValue
       form.setError('oidc.issuer', { type: 'manual', message: problem }, { shouldFocus: true });
       return;
     }
+    const previous = found;
     setFound(null);
     const result = await discover.mutate({ protocol: 'oidc', issuer });
     if (!result.ok) {
-      form.setError('oidc.issuer', { type: 'server', message: result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message }, { shouldFocus: true });
+      // What an earlier import filled belongs to another issuer now: cleared, and said so, rather than left stale.
+      if (previous) {
+        for (const name of ['oidc.authorizationEndpoint', 'oidc.tokenEndpoint', 'oidc.userinfoEndpoint', 'oidc.jwksUri', 'oidc.revocationEndpoint'] as const) form.setValue(name, '', { shouldDirty: true });
+      }
+      const stale = previous ? ' The endpoints filled by the previous import were cleared.' : '';
+      form.setError('oidc.issuer', { type: 'server', message: `${result.error.message}${result.error.hint ? ` ${result.error.hint}` : ''}${stale}` }, { shouldFocus: true });
       return;
     }
     const draft = result.value;
