@@ -16,6 +16,7 @@ import { UrlPanel } from './url-panel';
 import { useEditorControls } from './use-editor-controls';
 import { useSaveConnection } from './use-save-connection';
 import { useDraftTest } from './use-draft-test';
+import { useNameCheck } from './use-name-check';
 import { DraftTestPanel } from '../test-run/draft-test-panel';
 
 const SAVE_NOTE = 'Save now to keep exactly these settings: this passing run becomes the connection’s validation (exports rely on it).';
@@ -93,6 +94,7 @@ export function SamlEditor({ layout, initial, view, notes, testPort, draftId, on
     await saver.update({ id: view.id, ...patch, ...secrets });
   };
 
+  useNameCheck(form, view?.id);
   const dirty = form.formState.isDirty;
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const draftTest = useDraftTest();
