@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { certificateInfoSchema, endpointUrlSchema } from './connection-fields.js';
 import { idpMetadataSchema, oidcDiscoverySchema } from './connection-idp.js';
 import { metadataSourceSchema } from './connection-saml.js';
+import { tokenEndpointAuthMethods } from './connection-oidc.js';
 
 /**
  * `connections.draftFromIdp` input: an OIDC issuer (its discovery document is read) or SAML IdP metadata (the XML, or
@@ -45,6 +46,8 @@ export const connectionDraftSchema = z.discriminatedUnion('protocol', [
           revocationEndpoint: z.string().optional(),
           allowedSigningAlgs: z.array(z.string()).optional(),
           codeChallengeMethod: z.enum(['none', 'plain', 'S256']).optional(),
+          /** From `token_endpoint_auth_methods_supported` (client_secret_basic when not advertised). */
+          tokenEndpointAuthMethod: z.enum(tokenEndpointAuthMethods).optional(),
         })
         .strict(),
       discovery: oidcDiscoverySchema,
