@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startOidcPeer, type OidcPeer } from '../peers/oidc-peer.js';
-import { consoleUrl, dataDir, freePort, screenshot, ssowb } from './support/oidc-e2e.js';
+import { consoleUrl, dataDir, freePort, ssowb } from './support/oidc-e2e.js';
 
 /**
  * Test Provider before Save, as ClearML has it, in Chromium against oidc-provider: the wizard shows the final test
@@ -62,7 +62,10 @@ test('wizard: final test URL on step 2, Test the draft in place, Save records th
     const verdict = dialog.getByTestId('draft-test').getByTestId('verdict');
     await expect(verdict).toHaveText(/^Passed/);
     await expect(dialog.getByTestId('draft-test-save-note')).toContainText('this passing run becomes the connection’s validation');
-    await screenshot(page, testInfo, 'wizard-in-place-test');
+    // The verdict in place, as the admin sees it in the wizard (the dialog scrolls; the panel is brought into view).
+    await dialog.getByTestId('draft-test').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/wizard-in-place-test.png' });
+    await testInfo.attach('wizard-in-place-test', { path: 'test-results/wizard-in-place-test.png', contentType: 'image/png' });
 
     // Save exactly what was tested: the connection is validated by that run, on the URL registered before saving.
     await dialog.getByTestId('save-connection').click();

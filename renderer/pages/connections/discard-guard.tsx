@@ -18,7 +18,7 @@ export function useDiscardGuard(onClose: () => void) {
     onClose();
   };
   const confirm = (
-    <Modal opened={asking} onClose={() => setAsking(false)} title="Discard unsaved changes?" centered size="sm" zIndex={400} closeButtonProps={{ 'aria-label': 'Keep editing' }}>
+    <Modal opened={asking} onClose={() => setAsking(false)} title="Discard unsaved changes?" centered size="sm" zIndex={400} withCloseButton={false}>
       <Text size="sm" mb="md">
         What you typed in this dialog is not saved. Close it anyway?
       </Text>
@@ -32,5 +32,11 @@ export function useDiscardGuard(onClose: () => void) {
       </Group>
     </Modal>
   );
-  return { requestClose, confirm, setDirty: (value: boolean) => (dirty.current = value), reset: () => (dirty.current = false) };
+  const setDirty = (value: boolean): void => {
+    dirty.current = value;
+  };
+  const reset = (): void => {
+    dirty.current = false;
+  };
+  return { requestClose, confirm, setDirty, reset };
 }

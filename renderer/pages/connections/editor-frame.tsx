@@ -54,9 +54,9 @@ export function EditorFrame({ layout, step, onSubmit, onNext, onBack, onCancel, 
             <SaveErrorBody error={saveError.error} unplaced={saveError.unplaced} />
           </Alert>
         )}
+        {(reviewing || layout === 'edit') && test.panel}
         <Box display={reviewing ? 'none' : undefined}>{config}</Box>
         {reviewing && review}
-        {(reviewing || layout === 'edit') && test.panel}
         <Group justify="space-between" className={classes.footer}>
           {layout === 'wizard' ? (
             <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={onBack} disabled={saving}>

@@ -96,7 +96,9 @@ export function SamlEditor({ layout, initial, view, notes, testPort, draftId, on
 
   useNameCheck(form, view?.id);
   const dirty = form.formState.isDirty;
-  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
   const draftTest = useDraftTest();
   const runTest = (forceLogin: boolean) =>
     void form.handleSubmit(async (values) => {

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconExternalLink, IconPlayerStop } from '@tabler/icons-react';
 import { ChecksList } from './checks-list';
@@ -12,10 +13,15 @@ import { VerdictBanner } from './verdict-banner';
 export function DraftTestPanel({ runId, saveNote }: { runId: string; saveNote: string }) {
   const run = useTestRun(runId);
   const { report, status, launch } = run;
+  const ref = useRef<HTMLDivElement>(null);
+  // The panel sits above the form: brought into view when the run starts and when its verdict arrives.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [report !== undefined]);
   if (!report) {
     const processing = status === 'processing';
     return (
-      <Paper withBorder radius="md" p="md" component="section" aria-label="Test of this draft" data-testid="draft-test">
+      <Paper ref={ref} withBorder radius="md" p="md" component="section" aria-label="Test of this draft" data-testid="draft-test">
         <Stack gap="sm">
           <Group gap="sm" wrap="nowrap">
             <Loader size="sm" aria-hidden />
@@ -39,7 +45,7 @@ export function DraftTestPanel({ runId, saveNote }: { runId: string; saveNote: s
     );
   }
   return (
-    <Stack gap="sm" component="section" aria-label="Test of this draft" data-testid="draft-test">
+    <Stack ref={ref} gap="sm" component="section" aria-label="Test of this draft" data-testid="draft-test">
       <div aria-live="polite" data-testid="run-status">
         <VerdictBanner report={report} status={status} />
       </div>
