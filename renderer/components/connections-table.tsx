@@ -23,16 +23,15 @@ export function ConnectionsTable({
   actions?: (connection: ConnectionView) => ReactNode;
 }) {
   return (
-    <Table.ScrollContainer minWidth={1240}>
+    // Fits the desktop window's default 1280 px (minus the navbar) without a horizontal scrollbar.
+    <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing="sm" highlightOnHover data-testid="connections-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={70}>Active</Table.Th>
             <Table.Th>Name</Table.Th>
             <Table.Th>Provider</Table.Th>
-            <Table.Th>Protocol</Table.Th>
             <Table.Th>ID</Table.Th>
-            <Table.Th>Last update</Table.Th>
             <Table.Th>Last test</Table.Th>
             <Table.Th>Validation</Table.Th>
             {actions && <Table.Th w={160}>Actions</Table.Th>}
@@ -49,18 +48,20 @@ export function ConnectionsTable({
                   <Text fw={500}>{connection.name}</Text>
                   <WarningsBadge connection={connection} />
                 </Group>
-              </Table.Td>
-              <Table.Td>{providerLabel(connection.provider)}</Table.Td>
-              <Table.Td>{connection.protocol.toUpperCase()}</Table.Td>
-              <Table.Td>
-                <IdCell connection={connection} />
-              </Table.Td>
-              <Table.Td>
                 <Tooltip label={new Date(connection.updatedAt).toLocaleString()}>
-                  <Text size="sm" component="span">
-                    {relativeTime(connection.updatedAt)}
+                  <Text size="xs" c="dimmed" component="span">
+                    updated {relativeTime(connection.updatedAt)}
                   </Text>
                 </Tooltip>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{providerLabel(connection.provider)}</Text>
+                <Text size="xs" c="dimmed">
+                  {connection.protocol.toUpperCase()}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <IdCell connection={connection} />
               </Table.Td>
               <Table.Td>
                 <LastTest connection={connection} />
@@ -105,9 +106,12 @@ function IdCell({ connection }: { connection: ConnectionView }) {
     <Group gap={2} wrap="nowrap">
       <CopyButton value={connection.id} timeout={1500}>
         {({ copied, copy }) => (
-          <Tooltip label={copied ? 'Copied' : 'Click to copy'}>
+          <Tooltip label={copied ? 'Copied' : `${connection.id} — click to copy`}>
             <UnstyledButton onClick={copy} aria-label={`ID ${connection.id}, click to copy`}>
-              <Code data-testid="connection-id" style={{ whiteSpace: 'nowrap' }}>{connection.id}</Code>
+              {/* The start of the id is enough to tell connections apart; the whole id is copied and in the tooltip. */}
+              <Code data-testid="connection-id" data-id={connection.id} title={connection.id} style={{ whiteSpace: 'nowrap' }}>
+                {connection.id.slice(0, 8)}…
+              </Code>
             </UnstyledButton>
           </Tooltip>
         )}

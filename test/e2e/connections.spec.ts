@@ -291,7 +291,8 @@ test('connections: wizard with discovery and metadata, edit, toggle, copy the ID
     await target.getByRole('button', { name: `Copy ID of ${samlName}` }).click();
     await expect(target.getByRole('button', { name: `Copied ID of ${samlName}` })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(id);
-    await expect(target.getByTestId('connection-id')).toHaveText(id!);
+    await expect(target.getByTestId('connection-id')).toHaveAttribute('data-id', id!);
+    await expect(target.getByTestId('connection-id')).toHaveText(`${id!.slice(0, 8)}…`);
     await screenshot(page, testInfo, 'table');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, testInfo, 'table-dark');

@@ -63,7 +63,7 @@ test('wizard: final test URL on step 2, Test the draft in place, Save records th
     await expect(verdict).toHaveText(/^Passed/);
     await expect(dialog.getByTestId('draft-test-save-note')).toContainText('this passing run becomes the connection’s validation');
     // The verdict in place, as the admin sees it in the wizard (the dialog scrolls; the panel is brought into view).
-    await dialog.getByTestId('draft-test').scrollIntoViewIfNeeded();
+    await dialog.getByTestId('draft-test').evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: 'test-results/wizard-in-place-test.png' });
     await testInfo.attach('wizard-in-place-test', { path: 'test-results/wizard-in-place-test.png', contentType: 'image/png' });
 
@@ -76,6 +76,19 @@ test('wizard: final test URL on step 2, Test the draft in place, Save records th
     expect(shown.testRedirectUri).toBe(redirectUri);
     expect(shown.validatedAt).not.toBeNull();
     expect(shown.hasClientSecret).toBe(true);
+
+    // The Connections table fits the desktop window's default 1280 px: no horizontal scrollbar, every action visible.
+    await dialog.getByTestId('wizard-close').click();
+    const table = page.getByTestId('connections-table');
+    const row = page.getByTestId('connection-row').filter({ hasText: name });
+    await expect(row.getByTestId('validation-state')).toHaveAttribute('data-validated', 'true');
+    const overflow = await table.evaluate((element) => {
+      const scroller = element.parentElement?.closest('[class*="ScrollContainer"], .mantine-ScrollArea-viewport') ?? element.parentElement;
+      return scroller ? scroller.scrollWidth - scroller.clientWidth : 0;
+    });
+    expect(overflow).toBeLessThanOrEqual(1);
+    for (const action of ['Edit', 'Export', 'Delete']) await expect(row.getByRole('button', { name: `${action} ${name}` })).toBeInViewport();
+    await expect(row.getByRole('button', { name: `Test ${name}` })).toBeInViewport();
   } finally {
     await op?.stop();
   }

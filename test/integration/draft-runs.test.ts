@@ -18,7 +18,7 @@ describe('draft runs against oidc-provider and SimpleSAMLphp', () => {
   let ssp: SamlPeer | undefined;
 
   beforeAll(async () => {
-    wb = await createLiveEngine();
+    wb = await createLiveEngine({ realIdpTools: true });
   });
   afterAll(async () => {
     await wb?.close();
