@@ -7,6 +7,7 @@ import { notifyFailure, notifySuccess } from '../app/notify';
 import { CopyAction } from './copy-value';
 import { providerLabel } from './provider-labels';
 import { relativeTime } from './relative-time';
+import { usePagedRows } from './table-pager';
 
 /**
  * The provider connections table: ClearML's columns (reference/clearml-platform.md §1.1: Active, Name, Provider,
@@ -22,59 +23,64 @@ export function ConnectionsTable({
   onChanged?: (view: ConnectionView) => void;
   actions?: (connection: ConnectionView) => ReactNode;
 }) {
+  // Paged: thousands of rows of switches and tooltips would make every keystroke in the filter slow.
+  const { page, pager } = usePagedRows(connections);
   return (
-    // Fits the desktop window's default 1280 px (minus the navbar) without a horizontal scrollbar.
-    <Table.ScrollContainer minWidth={900}>
-      <Table verticalSpacing="sm" highlightOnHover data-testid="connections-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={70}>Active</Table.Th>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Provider</Table.Th>
-            <Table.Th>ID</Table.Th>
-            <Table.Th>Last test</Table.Th>
-            <Table.Th>Validation</Table.Th>
-            {actions && <Table.Th w={160}>Actions</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {connections.map((connection) => (
-            <Table.Tr key={connection.id} data-testid="connection-row" data-connection-id={connection.id}>
-              <Table.Td>
-                <ActiveSwitch connection={connection} onChanged={onChanged} />
-              </Table.Td>
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  <Text fw={500}>{connection.name}</Text>
-                  <WarningsBadge connection={connection} />
-                </Group>
-                <Tooltip label={new Date(connection.updatedAt).toLocaleString()}>
-                  <Text size="xs" c="dimmed" component="span">
-                    updated {relativeTime(connection.updatedAt)}
-                  </Text>
-                </Tooltip>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{providerLabel(connection.provider)}</Text>
-                <Text size="xs" c="dimmed">
-                  {connection.protocol.toUpperCase()}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <IdCell connection={connection} />
-              </Table.Td>
-              <Table.Td>
-                <LastTest connection={connection} />
-              </Table.Td>
-              <Table.Td>
-                <ValidationState connection={connection} />
-              </Table.Td>
-              {actions && <Table.Td>{actions(connection)}</Table.Td>}
+    <>
+      {/* Fits the desktop window's default 1280 px (minus the navbar) without a horizontal scrollbar. */}
+      <Table.ScrollContainer minWidth={900}>
+        <Table verticalSpacing="sm" highlightOnHover data-testid="connections-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={70}>Active</Table.Th>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Provider</Table.Th>
+              <Table.Th>ID</Table.Th>
+              <Table.Th>Last test</Table.Th>
+              <Table.Th>Validation</Table.Th>
+              {actions && <Table.Th w={160}>Actions</Table.Th>}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {page.map((connection) => (
+              <Table.Tr key={connection.id} data-testid="connection-row" data-connection-id={connection.id}>
+                <Table.Td>
+                  <ActiveSwitch connection={connection} onChanged={onChanged} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    <Text fw={500}>{connection.name}</Text>
+                    <WarningsBadge connection={connection} />
+                  </Group>
+                  <Tooltip label={new Date(connection.updatedAt).toLocaleString()}>
+                    <Text size="xs" c="dimmed" component="span">
+                      updated {relativeTime(connection.updatedAt)}
+                    </Text>
+                  </Tooltip>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{providerLabel(connection.provider)}</Text>
+                  <Text size="xs" c="dimmed">
+                    {connection.protocol.toUpperCase()}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <IdCell connection={connection} />
+                </Table.Td>
+                <Table.Td>
+                  <LastTest connection={connection} />
+                </Table.Td>
+                <Table.Td>
+                  <ValidationState connection={connection} />
+                </Table.Td>
+                {actions && <Table.Td>{actions(connection)}</Table.Td>}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {pager}
+    </>
   );
 }
 

@@ -8,7 +8,16 @@ import { join } from 'node:path';
  * itself, and esbuild/vite (build tools). Everything else the CLI and the Electron main use is pure JS and bundled, so
  * start-up reads a few files instead of walking hundreds in node_modules (issue 14).
  */
-export const externalPackages = ['better-sqlite3', 'keytar', 'electron', 'esbuild', 'vite'];
+export const externalPackages = [
+  'better-sqlite3',
+  'keytar',
+  'electron',
+  'esbuild',
+  'vite',
+  // Its CommonJS build loses its exports when bundled (the key generator comes out undefined); it is only loaded
+  // to generate a signing key, so it stays in node_modules.
+  '@peculiar/x509',
+];
 
 /** Licences that allow shipping a package's code inside our bundle (with its notice, see dist/main/LICENSES.txt). */
 export const bundleableLicences = new Set(['MIT', 'ISC', 'BSD-2-Clause', 'BSD-3-Clause', 'Apache-2.0', '0BSD', 'BlueOak-1.0.0', 'Unlicense']);

@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
-import {
-  connectionPlatforms,
-  oidcProviders,
-  samlProviders,
-  type ConnectionProtocol,
-  type ConnectionView,
-  type OperationInput,
-} from '../../contract/index.js';
+// The zod-free lists, not the contract's index: building every schema would slow every CLI start (issue 14).
+import { connectionPlatforms, oidcProviders, samlProviders } from '../../contract/connection-kinds.js';
+import type { ConnectionProtocol, ConnectionView, OperationInput } from '../../contract/index.js';
 import type { CliContext } from '../cli-context.js';
 import { badFlag, collect, keyValues, listOf, oneOf, secretFromEnvFlag, wholeNumber } from '../option-values.js';
 

@@ -3,16 +3,16 @@ import { nameSchema } from './name-rule.js';
 
 export { codePointLabel, nameKey, nameProblem, nameSchema, sameName } from './name-rule.js';
 
-/** Protocols and providers exactly as ClearML's "New Provider Connection" modal lists them (product.md). */
-export const connectionProtocols = ['oidc', 'saml'] as const;
-export type ConnectionProtocol = (typeof connectionProtocols)[number];
-export const oidcProviders = ['auth0', 'cognito', 'google', 'keycloak', 'microsoft-ad', 'azure', 'okta', 'ping', 'custom'] as const;
-export type OidcProvider = (typeof oidcProviders)[number];
-export const samlProviders = ['duo', 'google', 'jumpcloud', 'microsoft-ad', 'custom'] as const;
-export type SamlProvider = (typeof samlProviders)[number];
-/** The platform whose login the connection is for; it decides the production callback/ACS URL. */
-export const connectionPlatforms = ['clearml', 'arthur'] as const;
-export type ConnectionPlatform = (typeof connectionPlatforms)[number];
+export {
+  connectionPlatforms,
+  connectionProtocols,
+  oidcProviders,
+  samlProviders,
+  type ConnectionPlatform,
+  type ConnectionProtocol,
+  type OidcProvider,
+  type SamlProvider,
+} from '../connection-kinds.js';
 
 /** Loopback hosts: the only ones where plain http is accepted (tests against a local IdP). */
 export function isLoopbackHost(hostname: string): boolean {
