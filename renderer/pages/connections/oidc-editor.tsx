@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Stack } from '@mantine/core';
 import { useForm, useWatch } from 'react-hook-form';
 import type { ConnectionView } from '../../../main/contract/index';
@@ -87,6 +87,13 @@ export function OidcEditor({ layout, initial, view, notes, testPort, draftId, on
   };
 
   useNameCheck(form, view?.id);
+  // An issuer typed on this step but not imported yet is imported on Next (the endpoints come from its document).
+  const importRef = useRef<(() => Promise<boolean>) | null>(null);
+  const next = async () => {
+    const typed = form.getValues('oidc.issuer')?.trim();
+    if (typed && !form.getValues('oidc.authorizationEndpoint')?.trim() && importRef.current && !(await importRef.current())) return;
+    await controls.next();
+  };
   const dirty = form.formState.isDirty;
   useEffect(() => {
     onDirtyChange?.(dirty);
@@ -119,7 +126,7 @@ export function OidcEditor({ layout, initial, view, notes, testPort, draftId, on
       layout={layout}
       step={step}
       onSubmit={(event) => void form.handleSubmit(save, controls.onInvalid)(event)}
-      onNext={() => void controls.next()}
+      onNext={() => void next()}
       onBack={step === 'review' ? () => onStepChange('form') : onBack}
       onCancel={onCancel}
       saving={saver.saving}
@@ -130,6 +137,7 @@ export function OidcEditor({ layout, initial, view, notes, testPort, draftId, on
           <CommonSection control={form.control} protocol="oidc" urls={urls} />
           <OidcEndpointsSection
             form={form}
+            importRef={importRef}
             secretStored={view ? view.hasClientSecret : undefined}
             secretAction={secretAction}
             onSecretAction={(action) => {
