@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global document -- the page.evaluate callbacks run in Chromium */
 // The console at scale in Chromium (issue 14): `ssowb serve` on a data directory with 10,000 connections and 100,000
 // test runs, Debian's Chromium (Playwright, /usr/bin/chromium as the e2e tests use) on the console. Measured, p50 over
 // N rounds, each from the user's action until the table shows the answer:

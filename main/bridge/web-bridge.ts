@@ -66,7 +66,15 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const hostRefusal = checkHost(request, `${loopback}:${port}`) ?? checkOrigin(request, origin());
     if (hostRefusal) return refuse(response, hostRefusal);
-    const url = new URL(request.url ?? '/', origin());
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', origin());
+    } catch {
+      return refuse(response, { status: 400, reason: 'The request target is not a valid URL.' });
+    }
+    // An absolute-form target (`GET http://host/…`) names its own authority, which then counts instead of Host
+    // (RFC 9112 §3.2.2): only our own origin is accepted, as for Host.
+    if (url.origin !== origin()) return refuse(response, { status: 403, reason: 'The request target names another host.' });
 
     const token = url.searchParams.get('token');
     if (request.method === 'GET' && token !== null) {

@@ -1,12 +1,18 @@
-import { Code, Paper, Skeleton, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Paper, Skeleton, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useOperation, useWorkbenchEvent } from '../client';
 import { OperationError } from './operation-error';
 import { relativeTime } from './relative-time';
+import { actionWords, subjectWords } from './audit-words';
 
 /** The newest audit entries (`audit.list`), refreshed whenever the engine appends one (`onAuditAppended`). */
 export function AuditLogCard() {
   const { data, error, loading, refetch } = useOperation('audit.list', { limit: 20 });
-  useWorkbenchEvent('onAuditAppended', () => void refetch());
+  const connections = useOperation('connections.list', {});
+  useWorkbenchEvent('onAuditAppended', () => {
+    void refetch();
+    void connections.refetch();
+  });
+  const names = new Map((connections.data ?? []).map((c) => [c.id, c.name]));
 
   return (
     <Paper withBorder p="md" radius="md">
@@ -26,8 +32,8 @@ export function AuditLogCard() {
               <Table.Tr>
                 <Table.Th>When</Table.Th>
                 <Table.Th>Who</Table.Th>
-                <Table.Th>Action</Table.Th>
-                <Table.Th>Subject</Table.Th>
+                <Table.Th>Change</Table.Th>
+                <Table.Th>About</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -44,10 +50,16 @@ export function AuditLogCard() {
                     <Text size="sm">{entry.actor}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Code>{entry.action}</Code>
+                    <Tooltip label={entry.action}>
+                      <Text size="sm" component="span" data-testid="audit-action">
+                        {actionWords(entry)}
+                      </Text>
+                    </Tooltip>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{entry.subject}</Text>
+                    <Text size="sm" data-testid="audit-subject">
+                      {subjectWords(entry, names)}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -3,7 +3,7 @@ import { Badge, Code, CopyButton, Group, List, Switch, Table, Text, Tooltip, Uns
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ConnectionView } from '../../main/contract/index';
 import { useMutation } from '../client';
-import { notifyFailure } from '../app/notify';
+import { notifyFailure, notifySuccess } from '../app/notify';
 import { CopyAction } from './copy-value';
 import { providerLabel } from './provider-labels';
 import { relativeTime } from './relative-time';
@@ -27,16 +27,15 @@ export function ConnectionsTable({
   const { page, pager } = usePagedRows(connections);
   return (
     <>
-      <Table.ScrollContainer minWidth={1240}>
+      {/* Fits the desktop window's default 1280 px (minus the navbar) without a horizontal scrollbar. */}
+      <Table.ScrollContainer minWidth={900}>
         <Table verticalSpacing="sm" highlightOnHover data-testid="connections-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={70}>Active</Table.Th>
               <Table.Th>Name</Table.Th>
               <Table.Th>Provider</Table.Th>
-              <Table.Th>Protocol</Table.Th>
               <Table.Th>ID</Table.Th>
-              <Table.Th>Last update</Table.Th>
               <Table.Th>Last test</Table.Th>
               <Table.Th>Validation</Table.Th>
               {actions && <Table.Th w={160}>Actions</Table.Th>}
@@ -53,18 +52,20 @@ export function ConnectionsTable({
                     <Text fw={500}>{connection.name}</Text>
                     <WarningsBadge connection={connection} />
                   </Group>
-                </Table.Td>
-                <Table.Td>{providerLabel(connection.provider)}</Table.Td>
-                <Table.Td>{connection.protocol.toUpperCase()}</Table.Td>
-                <Table.Td>
-                  <IdCell connection={connection} />
-                </Table.Td>
-                <Table.Td>
                   <Tooltip label={new Date(connection.updatedAt).toLocaleString()}>
-                    <Text size="sm" component="span">
-                      {relativeTime(connection.updatedAt)}
+                    <Text size="xs" c="dimmed" component="span">
+                      updated {relativeTime(connection.updatedAt)}
                     </Text>
                   </Tooltip>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{providerLabel(connection.provider)}</Text>
+                  <Text size="xs" c="dimmed">
+                    {connection.protocol.toUpperCase()}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <IdCell connection={connection} />
                 </Table.Td>
                 <Table.Td>
                   <LastTest connection={connection} />
@@ -88,8 +89,10 @@ function ActiveSwitch({ connection, onChanged }: { connection: ConnectionView; o
   const { mutate, loading } = useMutation('connections.setActive');
   const toggle = async (active: boolean) => {
     const result = await mutate({ ref: connection.id, active });
-    if (result.ok) onChanged?.(result.value);
-    else notifyFailure(`${connection.name} was not ${active ? 'activated' : 'deactivated'}`, result.error);
+    if (result.ok) {
+      onChanged?.(result.value);
+      notifySuccess(active ? `${connection.name} is active` : `${connection.name} is inactive`, active ? 'Users can log in with it once exported to the platform.' : 'Users cannot log in with it; test runs still work.');
+    } else notifyFailure(`${connection.name} was not ${active ? 'activated' : 'deactivated'}`, result.error);
   };
   return (
     <Switch
@@ -109,9 +112,12 @@ function IdCell({ connection }: { connection: ConnectionView }) {
     <Group gap={2} wrap="nowrap">
       <CopyButton value={connection.id} timeout={1500}>
         {({ copied, copy }) => (
-          <Tooltip label={copied ? 'Copied' : 'Click to copy'}>
+          <Tooltip label={copied ? 'Copied' : `${connection.id} — click to copy`}>
             <UnstyledButton onClick={copy} aria-label={`ID ${connection.id}, click to copy`}>
-              <Code data-testid="connection-id" style={{ whiteSpace: 'nowrap' }}>{connection.id}</Code>
+              {/* The start of the id is enough to tell connections apart; the whole id is copied and in the tooltip. */}
+              <Code data-testid="connection-id" data-id={connection.id} title={connection.id} style={{ whiteSpace: 'nowrap' }}>
+                {connection.id.slice(0, 8)}…
+              </Code>
             </UnstyledButton>
           </Tooltip>
         )}

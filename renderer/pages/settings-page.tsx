@@ -1,6 +1,7 @@
 import { Paper, SimpleGrid, Skeleton, Stack, Title } from '@mantine/core';
 import { useOperation } from '../client';
 import { AboutCard } from '../components/about-card';
+import { ClearmlGroupsCard } from '../components/clearml-groups-card';
 import { KeychainStatusCard } from '../components/keychain-status-card';
 import { OperationError } from '../components/operation-error';
 import { PageHeader } from '../components/page-header';
@@ -29,6 +30,7 @@ export function SettingsPage() {
             <PreferencesCard settings={settings} onSaved={setData} />
           </SimpleGrid>
         )}
+        {settings && <ClearmlGroupsCard settings={settings} onSaved={setData} />}
         <AboutCard />
       </Stack>
     </>

@@ -125,7 +125,7 @@ test('connections: wizard with discovery and metadata, edit, toggle, copy the ID
 
     await dialog.getByRole('textbox', { name: 'Web app URL', exact: true }).fill('https://clearml.example.com/');
     await expect(dialog.getByTestId('url-panel').first()).toContainText('https://clearml.example.com/callback_custom');
-    await expect(dialog.getByTestId('url-panel').first()).toContainText('/oidc/<id>/callback');
+    await expect(dialog.getByTestId('url-panel').first()).toContainText(/\/oidc\/[0-9a-f-]{36}\/callback/);
     await dialog.getByRole('textbox', { name: 'Display name', exact: true }).fill(oidcName);
     await dialog.getByRole('textbox', { name: 'Client ID', exact: true }).fill('workbench-test');
     await dialog.getByLabel('Client secret', { exact: true }).fill(canary);
@@ -164,7 +164,15 @@ test('connections: wizard with discovery and metadata, edit, toggle, copy the ID
     await expect(name).toHaveAttribute('aria-invalid', 'true');
     await expect(dialog.getByText(`a connection named "${oidcName}" already exists`, { exact: false })).toBeVisible();
     await expect(dialog.getByTestId('save-error')).toBeVisible();
-    await page.keyboard.press('Escape'); // the modal is keyboard-operable: Escape closes it, nothing is saved
+    // Escape on a dialog with unsaved edits asks first; "Keep editing" keeps them, "Discard changes" closes.
+    await page.keyboard.press('Escape');
+    const ask = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+    await expect(ask).toBeVisible();
+    await ask.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(ask).toBeHidden();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Discard unsaved changes?' }).getByTestId('discard-changes').click();
     await expect(dialog).toBeHidden();
   });
 
@@ -283,7 +291,8 @@ test('connections: wizard with discovery and metadata, edit, toggle, copy the ID
     await target.getByRole('button', { name: `Copy ID of ${samlName}` }).click();
     await expect(target.getByRole('button', { name: `Copied ID of ${samlName}` })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(id);
-    await expect(target.getByTestId('connection-id')).toHaveText(id!);
+    await expect(target.getByTestId('connection-id')).toHaveAttribute('data-id', id!);
+    await expect(target.getByTestId('connection-id')).toHaveText(`${id!.slice(0, 8)}…`);
     await screenshot(page, testInfo, 'table');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, testInfo, 'table-dark');

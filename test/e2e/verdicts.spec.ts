@@ -46,7 +46,7 @@ test.describe('verdicts with a real OpenID Provider', () => {
     const testButton = page.getByRole('button', { name: `Test Verdicts ${suffix}` });
     await loginInNewTab(context, () => testButton.click(), 'alice', plain.testRedirectUri);
 
-    // alice: let in, but the workbench knows no ClearML groups yet (resolution.roles warns): not a clean pass.
+    // alice: let in, but the IdP released no "picture" although the profile scope was asked for (a warning): not a clean pass.
     await expect(page.getByTestId('verdict')).toHaveText('Passed with warnings');
     const banner = page.getByTestId('run-status').locator('[data-verdict="warnings"]');
     await expect(banner).toContainText('the login would be let in, with');

@@ -41,6 +41,13 @@ describe.skipIf(!built)('ssowb CLI', () => {
     expect(unknown.stderr).toMatch(/unknown command/);
   });
 
+  it('keeps the ClearML platform groups set by config set clearml-groups (an empty value clears them)', () => {
+    const set = ssowb(['--json', 'config', 'set', 'clearml-groups', 'ml-engineers, data-science']);
+    expect(set.status, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ clearmlGroups: ['ml-engineers', 'data-science'] });
+    expect(ssowb(['config', 'set', 'clearml-groups', '']).stdout).toContain('clearml-groups = (none)');
+  });
+
   it('refuses an OIDC connection with an http endpoint and no JWKS, naming both fields, and stores nothing', () => {
     const result = ssowb(['connections', 'add', 'oidc', '--name', 'Bad', '--provider', 'custom', '--client-id', 'x',
       '--authorization-endpoint', 'http://idp.example.com/auth', '--token-endpoint', 'https://idp.example.com/token']);

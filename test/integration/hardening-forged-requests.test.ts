@@ -1,4 +1,5 @@
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent, createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +113,7 @@ describe('forged requests: none accepted, nothing reflected, the servers keep an
       () => ({ label: 'bad percent-encoding', method: 'POST', path: pick(['/api/invoke/%E0%A4%A', '/api/invoke/%zz', '/api/invoke/%', '/api/invoke/settings.update%']), headers: good, body: settings }),
       () => ({ label: 'unknown operation', method: 'POST', path: pick(['/api/invoke/..%2fsettings.update', '/api/invoke/settings.update%00', `/api/invoke/${encodeURIComponent(MARK)}`, '/api/invoke/constructor', '/api/invoke/__proto__', '/api/invoke/settings.update/x']), headers: good, body: settings }),
       () => ({ label: 'method', method: pick(['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']), path: '/api/invoke/settings.update', headers: good, body: settings }),
+      () => ({ label: 'absolute-form target', method: 'GET', path: pick(['http://[::1', 'http://evil.example/', `http://localhost:${port}/`, `http://127.0.0.1:${port + 1}/`, 'http://%zz/']), headers: { host, cookie: cookieOf } }),
       () => ({ label: 'traversal', method: 'GET', path: pick(['/../../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2f..%2fetc%2fpasswd', '/%252e%252e/etc/passwd', '/%00', '/..\\..\\etc\\passwd', '/assets/../../../etc/passwd', '/%c0%ae%c0%ae/etc/passwd', `/${encodeURIComponent(MARK)}`]), headers: { host, cookie: cookieOf } }),
     ];
 
@@ -160,12 +162,16 @@ describe('forged requests: none accepted, nothing reflected, the servers keep an
   });
 
   it('the loopback listener: 1,000 forged callbacks refused, the waiting run keeps waiting, nothing reflected raw', async () => {
+    // An IdP stand-in that only has to answer the run's pre-flight; no login reaches it.
+    const idp = createServer((_request, response) => response.end('login page')).listen(0, '127.0.0.1');
+    await new Promise((resolve) => idp.once('listening', resolve));
+    const idpBase = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
     const connection = await wb.call<{ id: string; testRedirectUri: string }>('connections.create', {
       protocol: 'oidc',
       provider: 'okta',
       displayName: 'Forgery target',
       clientSecret: 's3cret',
-      oidc: { clientId: 'clearml', authorizationEndpoint: 'https://idp.invalid/a', tokenEndpoint: 'https://idp.invalid/t', jwksUri: 'https://idp.invalid/k' },
+      oidc: { clientId: 'clearml', authorizationEndpoint: `${idpBase}/a`, tokenEndpoint: `${idpBase}/t`, jwksUri: `${idpBase}/k` },
     });
     const run = await wb.call<{ runId: string; authorizeUrl: string }>('tests.start', { ref: connection.id, timeoutSeconds: 600 });
     const port = wb.testPort;
@@ -179,6 +185,7 @@ describe('forged requests: none accepted, nothing reflected, the servers keep an
       () => ({ label: 'host', method: 'GET', path: `${path}?code=c&state=x`, headers: { host: pick([`evil.example:${port}`, '127.0.0.1', MARK, `127.0.0.1:${port + 1}`]) } }),
       () => ({ label: 'method', method: pick(['POST', 'PUT', 'DELETE']), path: `${path}?code=c&state=x`, headers: { host, 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=c&state=x' }),
       () => ({ label: 'other path', method: 'GET', path: pick(['/', '/oidc/', `/oidc/${connection.id}/callback/..%2f..%2f`, '/../../etc/passwd', `/saml/${connection.id}/acs`, `/${encodeURIComponent(MARK)}`]), headers: { host } }),
+      () => ({ label: 'absolute-form target', method: 'GET', path: pick([`http://evil.example${path}?code=c&state=x`, 'http://[::1', `http://127.0.0.1:${port + 1}${path}?code=c`]), headers: { host } }),
       () => ({ label: 'oversized form', method: 'POST', path: `/saml/${connection.id}/acs`, headers: { host, 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' }, body: `SAMLResponse=${'A'.repeat(1100 * 1024)}`, chunked: true }),
     ];
     let accepted = 0;
@@ -195,5 +202,6 @@ describe('forged requests: none accepted, nothing reflected, the servers keep an
     expect(still.status).toBe(400);
     expect(still.body).toContain('state');
     await wb.call('tests.cancel', { runId: run.runId });
+    await new Promise((resolve) => idp.close(resolve));
   });
 });

@@ -208,7 +208,7 @@ export async function startJoseOp(options: { clientId?: string; clientSecret?: s
  * An engine wired for live runs against a loopback OP: real Http and Loopback adapters, in-memory store and keychain,
  * the system clock, the test port on a free port. `call` unwraps results (throws with the error JSON otherwise).
  */
-export async function createLiveEngine(): Promise<LiveEngine> {
+export async function createLiveEngine(options: { realIdpTools?: boolean } = {}): Promise<LiveEngine> {
   const { createEngine } = await import('../../main/core/engine.js');
   const { createNodeHttp } = await import('../../main/adapters/http/node-http.js');
   const { createNodeLoopback } = await import('../../main/adapters/loopback/index.js');
@@ -219,7 +219,7 @@ export async function createLiveEngine(): Promise<LiveEngine> {
   const testPort = (probe.address() as AddressInfo).port;
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   const ports = createTestPorts({ http: createNodeHttp(), clock: systemClock, loopback: createNodeLoopback() });
-  const engine = createEngine(ports, { idpTools: createFakeIdpTools() });
+  const engine = createEngine(ports, options.realIdpTools ? {} : { idpTools: createFakeIdpTools() });
   const call = async <T = Record<string, unknown>>(name: string, input: unknown): Promise<T> => {
     const result = await engine.invoke(name, input);
     if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);

@@ -110,6 +110,19 @@ describe('tests.start', () => {
     expect(report.outcome).toBe('passed');
   });
 
+  it('Settings refuses a test port another program holds (probed when saved), and keeps the old one', async () => {
+    const { call, loopback } = setup();
+    loopback.listen = async (port: number) => {
+      if (port === 9200) throw new LoopbackError('port_in_use', '127.0.0.1:9200: another program is listening on it.');
+      return port;
+    };
+    await expect(call('settings.update', { testPort: 9200 })).rejects.toMatchObject({
+      error: { code: 'conflict', field: 'testPort', message: expect.stringContaining('another program is listening on it') },
+    });
+    expect((await call<{ testPort: number }>('settings.get', {})).testPort).not.toBe(9200);
+    expect((await call<{ testPort: number }>('settings.update', { testPort: 9201 })).testPort).toBe(9201);
+  });
+
   it('refuses what cannot run, naming the field: unknown ref, no secret, port taken, no listener', async () => {
     const { call, create, loopback } = setup();
     await expect(call('tests.start', { ref: 'nope' })).rejects.toMatchObject({ error: { code: 'not_found' } });
@@ -152,14 +165,17 @@ describe('a live run with fakes', () => {
     expect(events.filter((e) => e.name === 'onTestRunFinished')).toHaveLength(1);
   });
 
-  it('with keepHistory off, nothing goes to History but lastTest is still updated', async () => {
+  it('with keepHistory off, the run is listed without its claims (as the Settings toast says), and lastTest is updated', async () => {
     const { call, create, idp, loopback } = setup();
     await call('settings.update', { keepHistory: false });
     await create('Okta');
     const start = await call<{ runId: string; authorizeUrl: string }>('tests.start', { ref: 'Okta' });
     await loopback.deliver(idp.authorize(start.authorizeUrl));
     await call('tests.wait', { runId: start.runId });
-    expect(await call('history.list', { limit: 5 })).toEqual([]);
+    expect(await call('history.list', { limit: 5 })).toEqual([expect.objectContaining({ runId: start.runId, outcome: 'passed' })]);
+    const kept = await call<Report>('history.get', { runId: start.runId });
+    expect(kept).toMatchObject({ outcome: 'passed', claims: {}, details: { claimsNotKept: true } });
+    expect(kept.checks.length).toBeGreaterThan(10);
     expect((await call<{ lastTest: unknown }>('connections.get', { ref: 'Okta' })).lastTest).toMatchObject({ outcome: 'passed' });
   });
 

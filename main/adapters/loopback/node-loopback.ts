@@ -46,7 +46,16 @@ export function createNodeLoopback(options: { logger?: Logger } = {}): Loopback 
     if (!hostAllowed(request.headers.host, port)) {
       return reply(response, { status: 403, title: 'Forbidden', text: `This listener answers only requests for ${HOST}:${port}.` });
     }
-    const url = new URL(request.url ?? '/', `http://${HOST}:${port}`);
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', `http://${HOST}:${port}`);
+    } catch {
+      return reply(response, { status: 400, title: 'Bad request', text: 'The request target is not a valid URL.' });
+    }
+    // An absolute-form target (`GET http://host/…`) names its own authority (RFC 9112 §3.2.2): it must be ours too.
+    if (!hostAllowed(url.host, port)) {
+      return reply(response, { status: 403, title: 'Forbidden', text: `This listener answers only requests for ${HOST}:${port}.` });
+    }
     const route = routes.get(url.pathname);
     if (!route) return reply(response, { status: 404, title: 'Not found', text: 'Nothing is served at this path.' });
     const method = (request.method ?? 'GET').toUpperCase();

@@ -11,16 +11,23 @@ export function registerConfig(program: Command, context: CliContext): void {
     .action(async () => printJson(context.io, await context.call('settings.get', {})));
   config
     .command('set')
-    .description('Change a setting: test-port N')
-    .argument('<key>', 'test-port')
+    .description('Change a setting: test-port N, or clearml-groups "a,b" (the ClearML server\'s groups; "" for none)')
+    .argument('<key>', 'test-port | clearml-groups')
     .argument('<value>')
     .action(async (key: string, value: string) => {
+      if (key === 'clearml-groups') {
+        const clearmlGroups = value.split(',').map((group) => group.trim()).filter(Boolean);
+        const settings = await context.call('settings.update', { clearmlGroups });
+        if (context.json) printJson(context.io, settings);
+        else context.io.stdout(`clearml-groups = ${settings.clearmlGroups.join(', ') || '(none)'}\n`);
+        return;
+      }
       if (key !== 'test-port') {
-        printError(context.io, { code: 'invalid_input', field: 'key', message: `config: unknown key "${key}"; known: test-port.` }, context.json);
+        printError(context.io, { code: 'invalid_input', field: 'key', message: `config: unknown key "${key}"; known: test-port, clearml-groups.` }, context.json);
       }
       // The engine checks the range and names the field.
       const settings = await context.call('settings.update', { testPort: Number(value) });
       if (context.json) printJson(context.io, settings);
-      else context.io.stdout(`test-port = ${(settings as { testPort: number }).testPort}\n`);
+      else context.io.stdout(`test-port = ${settings.testPort}\n`);
     });
 }

@@ -56,7 +56,7 @@ function parseTimeout(value: string): number {
 }
 
 /**
- * `ssowb test <id|name> [--no-open] [--timeout S] [--json]` (product.md): a live test run on the loopback test port.
+ * `ssowb test <id|name> [--no-open] [--timeout S] [--force-login] [--json]` (product.md): a live test run on the loopback test port.
  * With --json, stdout is JSON lines: `{"event":"authorize","url":…}` first, `{"event":"report","report":…}` last.
  * Exit 0 passed, 1 failed, 2 bad input or unusable environment (port taken, keychain locked…).
  */
@@ -66,8 +66,9 @@ export function registerTest(program: Command, context: CliContext): void {
     .description('Prove a connection with a real login: open the IdP, wait for the callback, print the report.')
     .option('--no-open', 'print the login URL but do not open a browser')
     .option('--timeout <seconds>', 'how long to wait for the login (default 300)', parseTimeout)
-    .action(async (ref: string, options: { open: boolean; timeout?: number }) => {
-      const started = (await context.call('tests.start', { ref, ...(options.timeout ? { timeoutSeconds: options.timeout } : {}) })) as TestStartOutput;
+    .option('--force-login', 'ask the IdP to authenticate again (prompt=login / ForceAuthn), to test as another user')
+    .action(async (ref: string, options: { open: boolean; timeout?: number; forceLogin?: boolean }) => {
+      const started = (await context.call('tests.start', { ref, ...(options.timeout ? { timeoutSeconds: options.timeout } : {}), ...(options.forceLogin ? { forceLogin: true } : {}) })) as TestStartOutput;
       if (context.json) context.io.stdout(JSON.stringify({ event: 'authorize', url: started.authorizeUrl }) + '\n');
       else {
         context.io.stdout(`Log in at the IdP:\n  ${started.authorizeUrl}\n`);

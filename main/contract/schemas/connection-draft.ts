@@ -46,6 +46,7 @@ export const connectionDraftSchema = z.discriminatedUnion('protocol', [
           revocationEndpoint: z.string().optional(),
           allowedSigningAlgs: z.array(z.string()).optional(),
           codeChallengeMethod: z.enum(['none', 'plain', 'S256']).optional(),
+          /** From `token_endpoint_auth_methods_supported` (client_secret_basic when not advertised). */
           tokenEndpointAuthMethod: oidcSettingsSchema.shape.tokenEndpointAuthMethod.unwrap().optional(),
         })
         .strict(),

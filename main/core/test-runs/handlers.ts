@@ -7,7 +7,7 @@ import type { TestRunService } from './service.js';
 type Ops = 'tests.start' | 'tests.startDraft' | 'tests.wait' | 'tests.get' | 'tests.cancel' | 'tests.inspect' | 'history.list' | 'history.get';
 
 const unknownRun = (runId: string) =>
-  new AppError('not_found', `No test run with id "${runId}".`, { field: 'runId', hint: 'Use the runId tests.start returned; past runs are listed by history.list.' });
+  new AppError('not_found', `No test run with id "${runId}".`, { field: 'runId', hint: 'Use the run id the test started with; past runs are listed in History (CLI: the report of ssowb test).' });
 
 /** `tests.*` and `history.*`: thin wrappers over the service and the History repo. */
 export function testRunHandlers(context: HandlerContext, service: TestRunService): { [N in Ops]: Handler<N> } {

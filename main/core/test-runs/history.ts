@@ -44,14 +44,16 @@ export function summaryOf(runId: string, report: Report): TestRunSummary {
 }
 
 /**
- * Records a finished run: the report goes to History unless the `keepHistory` setting is off (claims and checks
- * only — the report never holds tokens, codes or secrets, and `details` is scrubbed once more), and the connection's
+ * Records a finished run: the report goes to History (claims and checks — the report never holds tokens, codes or
+ * secrets, and `details` is scrubbed once more; with the `keepHistory` setting off, checks and outcome only), and the connection's
  * `lastTest` (and `validatedAt` for a pass) is updated either way (not for a cancelled run), in one transaction.
  */
 export function recordRun(store: Store, runId: string, report: Report, options: { connectionOutcome?: boolean } = {}): void {
   const { keepHistory } = readSettings(store);
   store.transaction(() => {
-    if (keepHistory) store.testRuns.add({ ...summaryOf(runId, report), report: { ...report, details: scrub(report.details) as Report['details'] } });
+    // With "Keep test history" off the run is still listed (outcome and checks), without its claims or protocol data.
+    const kept = keepHistory ? { ...report, details: scrub(report.details) as Report['details'] } : { ...report, claims: {}, claimOrigins: {}, details: { claimsNotKept: true } };
+    store.testRuns.add({ ...summaryOf(runId, report), report: kept });
     // A cancelled run says nothing about the connection: it is listed, and the last test stays what it was.
     if (report.cancelled || options.connectionOutcome === false) return;
     recordTestOutcome(

@@ -121,7 +121,7 @@ function resolveClearml(groups: readonly string[], subject: ResolutionSubject, c
     return {
       resolution,
       // Not evaluated rather than a warning: many ClearML setups never list their groups here.
-      check: check('skip', `No ClearML platform groups are listed in the workbench, so it cannot tell which of the ${groups.length} IdP group(s) the user would join.${viaMapping.length ? ` Mapped: ${viaMapping.join('; ')}.` : ''} ${adminText}`, 'List the ClearML groups (Settings → ClearML groups, or settings.update clearmlGroups): ClearML matches IdP groups to existing groups by name and never creates one.'),
+      check: check('skip', `No ClearML platform groups are listed in the workbench, so it cannot tell which of the ${groups.length} IdP group(s) the user would join.${viaMapping.length ? ` Mapped: ${viaMapping.join('; ')}.` : ''} ${adminText}`, 'List the groups of your ClearML server in Settings → ClearML platform groups (or `ssowb config set clearml-groups "a,b"`): ClearML matches IdP groups to existing groups by name and never creates one.'),
     };
   }
   const how = subject.caseSensitive ? 'by exact name' : 'ignoring case';

@@ -139,7 +139,7 @@ export class TestRunService {
       if (!(error instanceof LoopbackError)) throw error;
       throw new AppError('conflict', `The test port ${testPort} on 127.0.0.1 cannot be used: ${error.message}`, {
         field: 'testPort',
-        hint: `Close the program using port ${testPort} (another SSO Workbench?), or pick another port with \`ssowb config set test-port N\` and register the new test redirect URI / ACS URL at the IdP.`,
+        hint: `Close the program using port ${testPort} (another SSO Workbench?), or pick another test port in Settings (CLI: ssowb config set test-port N) and register the new test redirect URI / ACS URL at the IdP.`,
       });
     }
     return testPort;
@@ -201,9 +201,9 @@ export class TestRunService {
     if (connection.oidc.tokenEndpointAuthMethod === 'none' && required) return undefined;
     const secret = connection.hasClientSecret ? await this.ports.secrets.get(secretAccounts.clientSecret(connection.id)) : null;
     if (secret === null && required) {
-      throw new AppError('invalid_input', `clientSecret: "${connection.displayName}" authenticates with ${connection.oidc.tokenEndpointAuthMethod} but no client secret is stored in the keychain.`, {
+      throw new AppError('invalid_input', `"${connection.displayName}" authenticates with ${connection.oidc.tokenEndpointAuthMethod}, but no client secret is stored in the keychain.`, {
         field: 'clientSecret',
-        hint: 'Store the secret (`connections.update` with clientSecret, or re-add the connection with --client-secret-env), or set tokenEndpointAuthMethod to "none" for a public client.',
+        hint: 'Enter the client secret in the connection’s Edit dialog (CLI: ssowb connections update with --client-secret-env), or choose "none" as client authentication for a public client.',
       });
     }
     return secret ?? undefined;

@@ -4,6 +4,7 @@ import type { ConnectionView } from '../../../main/contract/index';
 import { useOperation } from '../../client';
 import { notifySuccess } from '../../app/notify';
 import { DonePanel } from './done-panel';
+import { useDiscardGuard } from './discard-guard';
 import type { EditorStep } from './editor-frame';
 import { oidcDraft, samlDraft } from './form-model';
 import { OidcEditor } from './oidc-editor';
@@ -24,9 +25,11 @@ export function ConnectionWizard({ opened, onClose, onSaved }: { opened: boolean
   const settings = useOperation('settings.get', {});
   const testPort = settings.data?.testPort;
 
+  const guard = useDiscardGuard(onClose);
   const close = () => onClose();
   // Reset once the modal has faded out, so its content does not flip back to step 1 while it closes.
   const reset = () => {
+    guard.reset();
     setStep('provider');
     setChoice(null);
     setSaved(null);
@@ -38,7 +41,11 @@ export function ConnectionWizard({ opened, onClose, onSaved }: { opened: boolean
     return choice.protocol === 'oidc' ? oidcDraft(choice.provider, choice.preset) : samlDraft(choice.provider, choice.preset);
   }, [choice]);
 
+  // The id the connection will have, fixed when the draft starts: its test URLs are final from step 2 on.
+  const draftId = useMemo(() => (choiceKey ? crypto.randomUUID() : undefined), [choiceKey]);
+
   const saveDone = (view: ConnectionView) => {
+    guard.reset();
     setSaved(view);
     setStep('done');
     onSaved(view);
@@ -48,17 +55,21 @@ export function ConnectionWizard({ opened, onClose, onSaved }: { opened: boolean
     layout: 'wizard' as const,
     notes: choice?.preset.notes ?? [],
     testPort,
+    draftId,
     step: (step === 'review' ? 'review' : 'form') as EditorStep,
     onStepChange: (next: EditorStep) => setStep(next),
     onBack: () => setStep('provider'),
-    onCancel: close,
+    onCancel: guard.requestClose,
     onSaved: saveDone,
+    onDirtyChange: guard.setDirty,
   };
 
   return (
+    <>
+    {guard.confirm}
     <Modal
       opened={opened}
-      onClose={close}
+      onClose={step === 'done' ? close : guard.requestClose}
       onExitTransitionEnd={reset}
       title="New provider connection"
       size={920}
@@ -77,7 +88,7 @@ export function ConnectionWizard({ opened, onClose, onSaved }: { opened: boolean
         <Stepper.Step label="Configuration" description="The IdP app's settings" />
         <Stepper.Step label="Review and save" description="Check, then save" />
       </Stepper>
-      {step === 'provider' && <ProviderStep initial={choice} onCancel={close} onNext={(next) => { setChoice(next); setStep('form'); }} />}
+      {step === 'provider' && <ProviderStep initial={choice} onCancel={guard.requestClose} onNext={(next) => { setChoice(next); setStep('form'); }} />}
       {choice && initial && step !== 'done' && (
         <div style={{ display: step === 'provider' ? 'none' : undefined }}>
           {choice.protocol === 'oidc' ? (
@@ -89,5 +100,6 @@ export function ConnectionWizard({ opened, onClose, onSaved }: { opened: boolean
       )}
       {step === 'done' && saved && <DonePanel view={saved} onClose={close} />}
     </Modal>
+    </>
   );
 }

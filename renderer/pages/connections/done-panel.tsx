@@ -13,9 +13,10 @@ export function DonePanel({ view, onClose }: { view: ConnectionView; onClose: ()
     <Stack gap="md" data-testid="wizard-done">
       <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={`${view.name} is saved`}>
         <Text size="sm">
-          {oidc
-            ? 'Register both redirect URIs at the IdP app. Test runs arrive next; until then the connection is saved but not proven.'
-            : 'Register both ACS URLs and the SP entity ID at the IdP app (or import the SP metadata). Test runs arrive next.'}
+          {oidc ? 'Register both redirect URIs at the IdP app.' : 'Register both ACS URLs and the SP entity ID at the IdP app (or import the SP metadata).'}{' '}
+          {view.validatedAt
+            ? 'The test you ran before saving passed on exactly these settings: the connection is validated.'
+            : 'Then prove it with a real login (Test now): until a test passes, the connection is saved but not validated, and platform exports are refused.'}
         </Text>
       </Alert>
       <UrlPanel

@@ -23,13 +23,13 @@ export function draftProductionUrl(subject: UrlSubject): string | null {
 
 const portOrPlaceholder = (testPort: number | undefined) => (testPort ?? '<test port>') as number;
 
-/** The loopback test URL pattern for a draft: the port is known, the id is assigned on save. */
-export function draftTestUrl(protocol: ConnectionProtocol, testPort: number | undefined): string {
+/** The loopback test URL of a draft: final once the draft has its id (the wizard picks it when the draft starts). */
+export function draftTestUrl(protocol: ConnectionProtocol, testPort: number | undefined, draftId = '<id>'): string {
   const port = portOrPlaceholder(testPort);
-  return protocol === 'oidc' ? testRedirectUri(port, '<id>') : testAcsUrl(port, '<id>');
+  return protocol === 'oidc' ? testRedirectUri(port, draftId) : testAcsUrl(port, draftId);
 }
 
-/** The default SP entity ID pattern of a SAML draft. */
-export function draftSpEntityId(testPort: number | undefined): string {
-  return defaultSpEntityId(portOrPlaceholder(testPort), '<id>');
+/** The default SP entity ID of a SAML draft. */
+export function draftSpEntityId(testPort: number | undefined, draftId = '<id>'): string {
+  return defaultSpEntityId(portOrPlaceholder(testPort), draftId);
 }

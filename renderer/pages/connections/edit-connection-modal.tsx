@@ -7,6 +7,7 @@ import { oidcFormFromView, samlFormFromView } from './form-model';
 import { OidcEditor } from './oidc-editor';
 import { SamlEditor } from './saml-editor';
 import { SpMetadataButton } from './sp-metadata-button';
+import { useDiscardGuard } from './discard-guard';
 
 const noop = () => undefined;
 
@@ -15,18 +16,22 @@ const noop = () => undefined;
  * (`connections.update`), secrets omitted = keep, null = remove.
  */
 export function EditConnectionModal({ view, onClose, onSaved }: { view: ConnectionView | null; onClose: () => void; onSaved: (view: ConnectionView) => void }) {
+  const guard = useDiscardGuard(onClose);
   const saved = (next: ConnectionView) => {
+    guard.reset();
     onSaved(next);
     onClose();
     notifySuccess('Connection saved', `${next.name} is updated.`);
   };
   const initial = useMemo(() => (view ? (view.protocol === 'oidc' ? oidcFormFromView(view) : samlFormFromView(view)) : null), [view]);
-  const common = { layout: 'edit' as const, notes: [], testPort: undefined, step: 'form' as const, onStepChange: noop, onBack: onClose, onCancel: onClose, onSaved: saved };
+  const common = { layout: 'edit' as const, notes: [], testPort: undefined, step: 'form' as const, onStepChange: noop, onBack: guard.requestClose, onCancel: guard.requestClose, onSaved: saved, onDirtyChange: guard.setDirty };
 
   return (
+    <>
+    {guard.confirm}
     <Modal
       opened={view !== null}
-      onClose={onClose}
+      onClose={guard.requestClose}
       size={920}
       closeOnClickOutside={false}
       closeButtonProps={{ 'aria-label': 'Close without saving' }}
@@ -50,5 +55,6 @@ export function EditConnectionModal({ view, onClose, onSaved }: { view: Connecti
       {view && initial && view.protocol === 'oidc' && <OidcEditor key={view.id} view={view} initial={initial as ReturnType<typeof oidcFormFromView>} {...common} />}
       {view && initial && view.protocol === 'saml' && <SamlEditor key={view.id} view={view} initial={initial as ReturnType<typeof samlFormFromView>} {...common} />}
     </Modal>
+    </>
   );
 }

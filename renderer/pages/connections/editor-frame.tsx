@@ -1,5 +1,5 @@
-import type { FormEvent, ReactNode } from 'react';
-import { Alert, Box, Button, Group, List, Stack, Text, Tooltip } from '@mantine/core';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Alert, Box, Button, Checkbox, Group, List, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconDeviceFloppy, IconPlayerPlay } from '@tabler/icons-react';
 import type { AppErrorShape } from '../../../main/contract/index';
 import type { FieldIssue } from './field-errors';
@@ -19,22 +19,42 @@ export interface EditorFrameProps {
   saveError: { error: AppErrorShape; unplaced: FieldIssue[] } | null;
   config: ReactNode;
   review: ReactNode;
+  /** Test the draft as it stands, before saving (`tests.startDraft`), with its result shown in place. */
+  test: { onTest: (forceLogin: boolean) => void; starting: boolean; panel: ReactNode };
 }
 
 /**
  * The shell both protocol forms share: one `<form>` holding the configuration (kept mounted on the review step, so
  * values and engine errors survive going back) and the review, with the footer buttons of the step.
  */
-export function EditorFrame({ layout, step, onSubmit, onNext, onBack, onCancel, saving, saveError, config, review }: EditorFrameProps) {
+export function EditorFrame({ layout, step, onSubmit, onNext, onBack, onCancel, saving, saveError, config, review, test }: EditorFrameProps) {
   const reviewing = layout === 'wizard' && step === 'review';
+  const [forceLogin, setForceLogin] = useState(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+  // A refused save is shown where the user is looking: scrolled into view, focus on the message.
+  useEffect(() => {
+    if (!saveError || !errorRef.current) return;
+    errorRef.current.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    errorRef.current.focus({ preventScroll: true });
+  }, [saveError]);
+  // Enter in a field of the wizard's configuration step goes to the next step; it saves only on the review step.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    if (layout === 'wizard' && step === 'form') {
+      event.preventDefault();
+      onNext();
+      return;
+    }
+    onSubmit(event);
+  };
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={layout === 'wizard' ? 'New connection' : 'Edit connection'}>
+    <form onSubmit={submit} noValidate aria-label={layout === 'wizard' ? 'New connection' : 'Edit connection'}>
       <Stack gap="md">
         {saveError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not saved" role="alert" data-testid="save-error">
+          <Alert ref={errorRef} tabIndex={-1} color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not saved" role="alert" data-testid="save-error">
             <SaveErrorBody error={saveError.error} unplaced={saveError.unplaced} />
           </Alert>
         )}
+        {(reviewing || layout === 'edit') && test.panel}
         <Box display={reviewing ? 'none' : undefined}>{config}</Box>
         {reviewing && review}
         <Group justify="space-between" className={classes.footer}>
@@ -49,11 +69,14 @@ export function EditorFrame({ layout, step, onSubmit, onNext, onBack, onCancel, 
           )}
           <Group gap="sm">
             {(reviewing || layout === 'edit') && (
-              <Tooltip label="Test runs arrive next">
-                <Button variant="light" leftSection={<IconPlayerPlay size={16} aria-hidden />} data-disabled onClick={(event) => event.preventDefault()} aria-disabled="true">
+              <>
+                <Tooltip label="Ask the IdP to log in again (prompt=login / ForceAuthn), to test as another user while signed in there" multiline maw={320}>
+                  <Checkbox label="Log in again" checked={forceLogin} onChange={(event) => setForceLogin(event.currentTarget.checked)} />
+                </Tooltip>
+                <Button variant="light" leftSection={<IconPlayerPlay size={16} aria-hidden />} loading={test.starting} onClick={() => test.onTest(forceLogin)} data-testid="test-draft">
                   Test
                 </Button>
-              </Tooltip>
+              </>
             )}
             {/* Distinct keys: React must not turn the clicked Next into the submit button while its click is still being handled. */}
             {layout === 'wizard' && step === 'form' ? (
@@ -77,7 +100,7 @@ function SaveErrorBody({ error, unplaced }: { error: AppErrorShape; unplaced: Fi
     return (
       <List size="sm" spacing={2}>
         {unplaced.map((issue) => (
-          <List.Item key={`${issue.field}:${issue.message}`}>{issue.field === '(input)' ? issue.message : `${issue.field}: ${issue.message}`}</List.Item>
+          <List.Item key={`${issue.field}:${issue.message}`}>{issue.message}</List.Item>
         ))}
       </List>
     );

@@ -97,6 +97,7 @@ export function TagsField<T extends FieldValues>({ control, name, label, descrip
       splitChars={splitChars}
       acceptValueOnBlur
       clearable
+      clearButtonProps={{ 'aria-label': `Clear ${label.toLowerCase()}` }}
     />
   );
 }

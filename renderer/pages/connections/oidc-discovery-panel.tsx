@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type MutableRefObject } from 'react';
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCloudDownload, IconInfoCircle } from '@tabler/icons-react';
 import type { UseFormReturn } from 'react-hook-form';
@@ -11,25 +11,31 @@ import type { OidcFormValues } from './form-model';
  * "Import from issuer": reads `<issuer>/.well-known/openid-configuration` through the engine and fills the issuer and
  * every endpoint; what looked wrong (an issuer that differs from the one typed, a trailing slash included) is shown.
  */
-export function OidcDiscoveryPanel({ form }: { form: UseFormReturn<OidcFormValues> }) {
+export function OidcDiscoveryPanel({ form, importRef }: { form: UseFormReturn<OidcFormValues>; importRef?: MutableRefObject<(() => Promise<boolean>) | null> | undefined }) {
   const discover = useMutation('connections.draftFromIdp');
   const [found, setFound] = useState<Extract<ConnectionDraft, { protocol: 'oidc' }> | null>(null);
 
-  const run = async () => {
+  const run = async (): Promise<boolean> => {
     const issuer = (form.getValues('oidc.issuer') ?? '').trim();
     const problem = issuer ? endpointUrlProblem(issuer) : 'Enter the issuer URL first, e.g. https://idp.example.com/realms/main.';
     if (problem) {
       form.setError('oidc.issuer', { type: 'manual', message: problem }, { shouldFocus: true });
-      return;
+      return false;
     }
+    const previous = found;
     setFound(null);
     const result = await discover.mutate({ protocol: 'oidc', issuer });
     if (!result.ok) {
-      form.setError('oidc.issuer', { type: 'server', message: result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message }, { shouldFocus: true });
-      return;
+      // What an earlier import filled belongs to another issuer now: cleared, and said so, rather than left stale.
+      if (previous) {
+        for (const name of ['oidc.authorizationEndpoint', 'oidc.tokenEndpoint', 'oidc.userinfoEndpoint', 'oidc.jwksUri', 'oidc.revocationEndpoint'] as const) form.setValue(name, '', { shouldDirty: true });
+      }
+      const stale = previous ? ' The endpoints filled by the previous import were cleared.' : '';
+      form.setError('oidc.issuer', { type: 'server', message: `${result.error.message}${result.error.hint ? ` ${result.error.hint}` : ''}${stale}` }, { shouldFocus: true });
+      return false;
     }
     const draft = result.value;
-    if (draft.protocol !== 'oidc') return;
+    if (draft.protocol !== 'oidc') return false;
     const d = draft.oidc;
     const set = (name: Parameters<typeof form.setValue>[0], value: string | undefined) =>
       form.setValue(name, value ?? '', { shouldDirty: true, shouldValidate: Boolean(value) });
@@ -45,7 +51,10 @@ export function OidcDiscoveryPanel({ form }: { form: UseFormReturn<OidcFormValue
     if (d.tokenEndpointAuthMethod) form.setValue('oidc.tokenEndpointAuthMethod', d.tokenEndpointAuthMethod, { shouldDirty: true });
     form.clearErrors('oidc.issuer');
     setFound(draft);
+    return true;
   };
+  // The wizard's Next imports an issuer that was typed but not imported yet (see OidcEditor).
+  if (importRef) importRef.current = run;
 
   return (
     <Stack gap="xs">

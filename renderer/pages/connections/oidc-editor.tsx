@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Stack } from '@mantine/core';
 import { useForm, useWatch } from 'react-hook-form';
 import type { ConnectionView } from '../../../main/contract/index';
@@ -15,6 +15,11 @@ import { commonReviewRows, PresetNotes, ReviewSummary, shown } from './review-su
 import { UrlPanel } from './url-panel';
 import { useEditorControls } from './use-editor-controls';
 import { useSaveConnection } from './use-save-connection';
+import { useDraftTest } from './use-draft-test';
+import { useNameCheck } from './use-name-check';
+import { DraftTestPanel } from '../test-run/draft-test-panel';
+
+const SAVE_NOTE = 'Save now to keep exactly these settings: this passing run becomes the connection’s validation (exports rely on it).';
 
 const mapped = ['userId', 'email', 'name', 'givenName', 'familyName', 'picture'].map((key) => `oidc.claimMappings.${key}`);
 const groupFields = ['enabled', 'claim', 'caseSensitive', 'adminGroups'].map((key) => `oidc.groupSync.${key}`);
@@ -33,6 +38,10 @@ export interface OidcEditorProps {
   view?: OidcView | undefined;
   notes: string[];
   testPort: number | undefined;
+  /** The id the connection will have (chosen when the wizard's draft starts), so its test URLs are final before saving. */
+  draftId?: string | undefined;
+  /** Told whenever the form gets or loses unsaved edits (the dialog asks before discarding them). */
+  onDirtyChange?: ((dirty: boolean) => void) | undefined;
   step: EditorStep;
   onStepChange: (step: EditorStep) => void;
   onBack: () => void;
@@ -41,7 +50,7 @@ export interface OidcEditorProps {
 }
 
 /** The OIDC configuration form (create through the wizard, or edit a saved connection). */
-export function OidcEditor({ layout, initial, view, notes, testPort, step, onStepChange, onBack, onCancel, onSaved }: OidcEditorProps) {
+export function OidcEditor({ layout, initial, view, notes, testPort, draftId, onDirtyChange, step, onStepChange, onBack, onCancel, onSaved }: OidcEditorProps) {
   const kind = view ? 'edit' : 'create';
   const form = useForm<OidcFormValues, unknown, OidcFormOutput>({ resolver: oidcResolver(kind), mode: 'onTouched', defaultValues: initial });
   const controls = useEditorControls(form, { knownFields, onStepChange });
@@ -55,8 +64,8 @@ export function OidcEditor({ layout, initial, view, notes, testPort, step, onSte
     <UrlPanel
       protocol="oidc"
       productionUrl={unchangedUrl ? view.productionCallbackUrl : draftProductionUrl(subject)}
-      testUrl={view?.testRedirectUri ?? draftTestUrl('oidc', testPort)}
-      draft={!view}
+      testUrl={view?.testRedirectUri ?? draftTestUrl('oidc', testPort, draftId)}
+      draft={!view && !draftId}
     />
   );
 
@@ -64,7 +73,7 @@ export function OidcEditor({ layout, initial, view, notes, testPort, step, onSte
     controls.clearSaveError();
     const { clientSecret, ...settings } = values;
     if (!view) {
-      await saver.create(values);
+      await saver.create({ ...values, ...(draftId ? { id: draftId } : {}) });
       return;
     }
     if (secretAction === 'replace' && !clientSecret) {
@@ -76,6 +85,27 @@ export function OidcEditor({ layout, initial, view, notes, testPort, step, onSte
     const secret = secretAction === 'remove' ? null : secretAction === 'replace' ? clientSecret : undefined;
     await saver.update({ id: view.id, ...patch, ...(secret !== undefined ? { clientSecret: secret } : {}) });
   };
+
+  useNameCheck(form, view?.id);
+  // An issuer typed on this step but not imported yet is imported on Next (the endpoints come from its document).
+  const importRef = useRef<(() => Promise<boolean>) | null>(null);
+  const next = async () => {
+    const typed = form.getValues('oidc.issuer')?.trim();
+    if (typed && !form.getValues('oidc.authorizationEndpoint')?.trim() && importRef.current && !(await importRef.current())) return;
+    await controls.next();
+  };
+  const dirty = form.formState.isDirty;
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
+  const draftTest = useDraftTest();
+  const runTest = (forceLogin: boolean) =>
+    void form.handleSubmit(async (values) => {
+      controls.clearSaveError();
+      const secret = view && secretAction !== 'replace' ? undefined : values.clientSecret || undefined;
+      await draftTest.run({ ...values, clientSecret: secret, id: view?.id ?? draftId }, forceLogin);
+    }, controls.onInvalid)();
+  const testPanel = draftTest.runId ? <DraftTestPanel key={draftTest.runId} runId={draftTest.runId} saveNote={SAVE_NOTE} /> : null;
 
   const values = form.getValues();
   const reviewRows = [
@@ -96,7 +126,7 @@ export function OidcEditor({ layout, initial, view, notes, testPort, step, onSte
       layout={layout}
       step={step}
       onSubmit={(event) => void form.handleSubmit(save, controls.onInvalid)(event)}
-      onNext={() => void controls.next()}
+      onNext={() => void next()}
       onBack={step === 'review' ? () => onStepChange('form') : onBack}
       onCancel={onCancel}
       saving={saver.saving}
@@ -107,6 +137,7 @@ export function OidcEditor({ layout, initial, view, notes, testPort, step, onSte
           <CommonSection control={form.control} protocol="oidc" urls={urls} />
           <OidcEndpointsSection
             form={form}
+            importRef={importRef}
             secretStored={view ? view.hasClientSecret : undefined}
             secretAction={secretAction}
             onSecretAction={(action) => {
@@ -119,6 +150,7 @@ export function OidcEditor({ layout, initial, view, notes, testPort, step, onSte
         </Stack>
       }
       review={<ReviewSummary rows={reviewRows} urls={urls} notes={notes} />}
+      test={{ onTest: runTest, starting: draftTest.starting, panel: testPanel }}
     />
   );
 }

@@ -1,3 +1,4 @@
+import type { MutableRefObject } from 'react';
 import { Fieldset, SimpleGrid, Stack } from '@mantine/core';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { ClientSecretField, type SecretAction } from './client-secret-field';
@@ -11,8 +12,10 @@ export function OidcEndpointsSection({
   secretStored,
   secretAction,
   onSecretAction,
+  importRef,
 }: {
   form: UseFormReturn<OidcFormValues>;
+  importRef?: MutableRefObject<(() => Promise<boolean>) | null> | undefined;
   secretStored: boolean | undefined;
   secretAction: SecretAction;
   onSecretAction: (action: SecretAction) => void;
@@ -27,7 +30,7 @@ export function OidcEndpointsSection({
   return (
     <Fieldset legend="Identity provider app">
       <Stack gap="sm">
-        <OidcDiscoveryPanel form={form} />
+        <OidcDiscoveryPanel form={form} importRef={importRef} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextField control={control} name="oidc.clientId" label="Client ID" description="From the app registered at the IdP." required testId="field-client-id" />
           <ClientSecretField control={control} stored={secretStored} action={secretAction} onAction={onSecretAction} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Stack } from '@mantine/core';
 import { useForm, useWatch } from 'react-hook-form';
 import type { ConnectionView } from '../../../main/contract/index';
@@ -15,6 +15,11 @@ import { SamlSecuritySection } from './saml-security-section';
 import { UrlPanel } from './url-panel';
 import { useEditorControls } from './use-editor-controls';
 import { useSaveConnection } from './use-save-connection';
+import { useDraftTest } from './use-draft-test';
+import { useNameCheck } from './use-name-check';
+import { DraftTestPanel } from '../test-run/draft-test-panel';
+
+const SAVE_NOTE = 'Save now to keep exactly these settings: this passing run becomes the connection’s validation (exports rely on it).';
 
 const samlFields = [
   'spEntityId', 'idp.entityId', 'idp.ssoUrl', 'idp.ssoBinding', 'idp.certificates', 'nameIdFormat', 'requireSignedAssertions',
@@ -33,6 +38,10 @@ export interface SamlEditorProps {
   view?: SamlView | undefined;
   notes: string[];
   testPort: number | undefined;
+  /** The id the connection will have (chosen when the wizard's draft starts), so its test URLs are final before saving. */
+  draftId?: string | undefined;
+  /** Told whenever the form gets or loses unsaved edits (the dialog asks before discarding them). */
+  onDirtyChange?: ((dirty: boolean) => void) | undefined;
   step: EditorStep;
   onStepChange: (step: EditorStep) => void;
   onBack: () => void;
@@ -41,7 +50,7 @@ export interface SamlEditorProps {
 }
 
 /** The SAML configuration form (create through the wizard, or edit a saved connection). */
-export function SamlEditor({ layout, initial, view, notes, testPort, step, onStepChange, onBack, onCancel, onSaved }: SamlEditorProps) {
+export function SamlEditor({ layout, initial, view, notes, testPort, draftId, onDirtyChange, step, onStepChange, onBack, onCancel, onSaved }: SamlEditorProps) {
   const form = useForm<SamlFormValues, unknown, SamlFormOutput>({ resolver: samlResolver(view ? 'edit' : 'create'), mode: 'onTouched', defaultValues: initial });
   const controls = useEditorControls(form, { knownFields, aliases, onStepChange });
   const [keyAction, setKeyAction] = useState<KeyAction>(view?.hasPrivateKey ? 'keep' : 'generate');
@@ -50,15 +59,15 @@ export function SamlEditor({ layout, initial, view, notes, testPort, step, onSte
 
   const subject = { protocol: 'saml' as const, provider, platform: platform ?? 'clearml', webappUrl };
   const unchangedUrl = view && view.platform === subject.platform && (view.webappUrl ?? '') === (webappUrl ?? '').trim();
-  const defaultSpEntityId = view ? view.testAcsUrl.replace(/\/acs$/, '') : draftSpEntityId(testPort);
+  const defaultSpEntityId = view ? view.testAcsUrl.replace(/\/acs$/, '') : draftSpEntityId(testPort, draftId);
   /** The SP entity ID in effect: the override as typed, else the loopback default. */
   const spEntityId = spOverride?.trim() || defaultSpEntityId;
   const urls = (
     <UrlPanel
       protocol="saml"
       productionUrl={unchangedUrl ? view.productionCallbackUrl : draftProductionUrl(subject)}
-      testUrl={view?.testAcsUrl ?? draftTestUrl('saml', testPort)}
-      draft={!view}
+      testUrl={view?.testAcsUrl ?? draftTestUrl('saml', testPort, draftId)}
+      draft={!view && !draftId}
       spEntityId={spEntityId}
     />
   );
@@ -69,7 +78,7 @@ export function SamlEditor({ layout, initial, view, notes, testPort, step, onSte
     if (!view) {
       const signing = settings.saml.signRequests;
       const input = signing ? values : { ...settings, saml: { ...settings.saml, signingCertificate: undefined } };
-      await saver.create(input);
+      await saver.create({ ...input, ...(draftId ? { id: draftId } : {}) });
       return;
     }
     if (keyAction === 'paste' && !privateKeyPem) {
@@ -84,6 +93,23 @@ export function SamlEditor({ layout, initial, view, notes, testPort, step, onSte
     };
     await saver.update({ id: view.id, ...patch, ...secrets });
   };
+
+  useNameCheck(form, view?.id);
+  const dirty = form.formState.isDirty;
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
+  const draftTest = useDraftTest();
+  const runTest = (forceLogin: boolean) =>
+    void form.handleSubmit(async (values) => {
+      controls.clearSaveError();
+      const { privateKeyPem, pendingKeyId, generateKeyPair: _unused, ...settings } = values;
+      const signing = settings.saml.signRequests;
+      const key = keyAction === 'paste' ? { privateKeyPem } : keyAction === 'generate' && pendingKeyId ? { pendingKeyId } : {};
+      const draft = signing ? { ...settings, ...key } : { ...settings, saml: { ...settings.saml, signingCertificate: undefined } };
+      await draftTest.run({ ...draft, id: view?.id ?? draftId }, forceLogin);
+    }, controls.onInvalid)();
+  const testPanel = draftTest.runId ? <DraftTestPanel key={draftTest.runId} runId={draftTest.runId} saveNote={SAVE_NOTE} /> : null;
 
   const values = form.getValues();
   const saml = values.saml;
@@ -119,6 +145,7 @@ export function SamlEditor({ layout, initial, view, notes, testPort, step, onSte
         </Stack>
       }
       review={<ReviewSummary rows={reviewRows} urls={urls} notes={notes} />}
+      test={{ onTest: runTest, starting: draftTest.starting, panel: testPanel }}
     />
   );
 }

@@ -70,6 +70,7 @@ export function SamlMetadataPanel({ form }: { form: UseFormReturn<SamlFormValues
           onChange={(picked) => void onFile(picked)}
           error={problem?.on === 'file' ? problem.message : undefined}
           clearable
+          clearButtonProps={{ 'aria-label': 'Clear the chosen metadata file' }}
           data-testid="metadata-file"
         />
         <Stack gap={6}>

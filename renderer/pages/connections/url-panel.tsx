@@ -46,7 +46,7 @@ export function UrlPanel({ protocol, productionUrl, testUrl, draft, spEntityId }
           </Text>
           <CopyValue value={testUrl} label={oidc ? 'test redirect URI' : 'test ACS URL'} />
           <Text size="xs" c="dimmed">
-            Register this at the IdP too for test runs.{draft ? ' (id assigned on save)' : ''}
+            Register this at the IdP too for test runs{draft ? ' (id assigned on save).' : ': it is final, so you can register it now and test before saving.'}
           </Text>
           {spEntityId && (
             <>

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconPlayerPause } from '@tabler/icons-react';
 import { useOperation } from '../../client';
 import { hrefOf } from '../../app/use-hash-route';
 import { CopyValue } from '../../components/copy-value';
@@ -24,6 +24,11 @@ export function ConnectionTestPage({ connectionId }: { connectionId: string }) {
       </Anchor>
       {error && !connection && <OperationError title="This connection could not be loaded" error={error} onRetry={() => void refetch()} retrying={loading} />}
       {!connection && !error && <Skeleton height={160} aria-label="Loading the connection" />}
+      {connection && !connection.active && (
+        <Alert color="gray" variant="light" icon={<IconPlayerPause aria-hidden />} title="This connection is inactive" mb="md" data-testid="inactive-note">
+          Users cannot log in with it on the platform until it is activated. A test still works: it proves the settings without changing that.
+        </Alert>
+      )}
       {connection && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="endpoints-title">

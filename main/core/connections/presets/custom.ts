@@ -7,7 +7,7 @@ export const customOidcPreset: Preset = {
   provider: 'custom',
   label: 'Custom OIDC',
   inputs: [{ name: 'issuer', label: 'Issuer URL', required: false, placeholder: 'https://idp.example.com', help: 'Discovery reads <issuer>/.well-known/openid-configuration.' }],
-  notes: ['Use Discover to fill the endpoints from the issuer\'s discovery document, then check the groups claim name with a test login.'],
+  notes: ['Use "Import from issuer" to fill the endpoints from the issuer\'s discovery document, then check the groups claim name with a test login.'],
   apply(inputs) {
     const issuer = optionalInput(inputs, 'issuer') ? baseUrlInput(inputs, 'issuer', 'Issuer URL', 'https://idp.example.com') : undefined;
     return {

@@ -46,7 +46,7 @@ export const standardClaims = { userId: 'sub', email: 'email', name: 'name', giv
 
 /** The note every OIDC preset shares: which redirect URIs the IdP app must allow. */
 export const redirectNote =
-  'Register both redirect URIs at the IdP app: the production callback URL (shown once webappUrl is set) and the workbench test redirect URI (http://127.0.0.1:<test port>/oidc/<id>/callback).';
+  'Register both redirect URIs at the IdP app: the production callback URL (shown once the web app URL is set) and the workbench test redirect URI shown above (final already, so you can test before saving).';
 
 /**
  * What every OIDC preset starts from: signatures verified, PKCE S256, verified emails only, the standard scopes and
