@@ -51,9 +51,17 @@ async function shot(page: Page, testInfo: TestInfo, name: string, target: Locato
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-async function stored(name: string): Promise<Record<string, any>> {
-  const listed = await (await api!.post('/api/invoke/connections.list', { data: { search: name } })).json();
-  return (listed.value as Record<string, any>[])[0] ?? {};
+/** The connection as the engine stored it (the view the bridge returns). */
+interface StoredView {
+  oidc: { authParams: Record<string, string>; groupSync: unknown };
+  saml: { encryptAssertions: boolean; encryptionCertificate: { pem: string; fingerprintSha256: string } };
+}
+
+async function stored(name: string): Promise<StoredView> {
+  const listed = (await (await api!.post('/api/invoke/connections.list', { data: { search: name } })).json()) as { value: StoredView[] };
+  const found = listed.value[0];
+  if (!found) throw new Error(`no connection named ${name}`);
+  return found;
 }
 
 async function openWizard(page: Page): Promise<Locator> {
