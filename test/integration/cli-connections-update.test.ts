@@ -28,7 +28,8 @@ function metadataXml(entityId: string, certificatePem: string, bindings: string[
 </md:EntityDescriptor>`;
 }
 
-describe.skipIf(!built || !keyring)('ssowb connections add / update: every flag, and a bad value for each', () => {
+// Each case is a CLI process (≈0.5 s on 2 shared cores): the OIDC case runs about forty of them.
+describe.skipIf(!built || !keyring)('ssowb connections add / update: every flag, and a bad value for each', { timeout: 180_000 }, () => {
   let dataDir: string;
   let server: Server;
   let base = '';
