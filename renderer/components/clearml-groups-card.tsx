@@ -25,7 +25,7 @@ export function ClearmlGroupsCard({ settings, onSaved }: { settings: Settings; o
   };
 
   return (
-    <Paper withBorder p="md" radius="md">
+    <Paper withBorder p="md" radius="md" data-testid="clearml-groups-card">
       <Title order={2} size="h4" mb="xs">
         ClearML platform groups
       </Title>
@@ -44,7 +44,6 @@ export function ClearmlGroupsCard({ settings, onSaved }: { settings: Settings; o
           clearable
           clearButtonProps={{ 'aria-label': 'Clear all groups' }}
           w="100%"
-          data-testid="clearml-groups"
         />
         <Button onClick={() => void save()} loading={loading} disabled={!changed}>
           Save groups

@@ -95,9 +95,12 @@ test('the console frame: pages, keychain status, theme and the test port', async
   await expect(port).toHaveAttribute('aria-invalid', 'true');
 
   // ClearML platform groups: kept in the workbench for the resolution of ClearML test runs.
-  const groups = page.getByRole('textbox', { name: 'Groups' });
-  await groups.fill('ml-engineers, data-science,');
-  await expect(page.getByTestId('clearml-groups')).toContainText('ml-engineers');
+  const groups = page.getByRole('combobox', { name: 'Groups' });
+  for (const name of ['ml-engineers', 'data-science']) {
+    await groups.fill(name);
+    await groups.press('Enter');
+  }
+  await expect(page.getByTestId('clearml-groups-card')).toContainText('data-science');
   const groupsSaved = page.waitForResponse((response) => response.url().endsWith('/api/invoke/settings.update'));
   await page.getByRole('button', { name: 'Save groups' }).click();
   expect(await (await groupsSaved).json()).toMatchObject({ ok: true, value: { clearmlGroups: ['ml-engineers', 'data-science'] } });
@@ -114,7 +117,9 @@ test('the console frame: pages, keychain status, theme and the test port', async
   await expect(page.locator('html[data-mantine-color-scheme="light"]')).toHaveCount(1);
   expect(await (await themeSaved).json()).toMatchObject({ ok: true, value: { theme: 'auto', testPort: 9123 } });
   // …and no ClearML groups, as the other specs expect.
-  await page.getByRole('button', { name: 'Clear all groups' }).click();
+  await groups.focus();
+  await groups.press('Backspace');
+  await groups.press('Backspace');
   const groupsCleared = page.waitForResponse((response) => response.url().endsWith('/api/invoke/settings.update'));
   await page.getByRole('button', { name: 'Save groups' }).click();
   expect(await (await groupsCleared).json()).toMatchObject({ ok: true, value: { clearmlGroups: [] } });

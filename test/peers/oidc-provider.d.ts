@@ -9,4 +9,7 @@ declare module 'oidc-provider' {
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     on(event: string, listener: (...args: unknown[]) => void): this;
   }
+
+  /** OAuth error classes; thrown from a validator, the IdP answers the client with that error. */
+  export const errors: { InvalidRequest: new (description: string) => Error };
 }

@@ -44,6 +44,11 @@ export interface SamlPeerConfig {
   nameIdFormat: string;
   idpCertificatePem: string;
   idpPrivateKeyPem: string;
+  /**
+   * The SP's encryption certificate (base64 body): with it, SimpleSAMLphp encrypts assertions to this SP
+   * (`assertion.encryption => true`, its default ciphers: AES-128-CBC data, RSA-OAEP key transport).
+   */
+  spEncryptionCertificateBody?: string | null;
 }
 
 async function render(template: string, values: Record<string, string>): Promise<string> {
@@ -53,6 +58,13 @@ async function render(template: string, values: Record<string, string>): Promise
     if (value === undefined) throw new Error(`Template ${template} uses {{${name}}}, which has no value.`);
     return value;
   });
+}
+
+/** SimpleSAMLphp's `keys` list of an SP: the signing certificate (if any) and the encryption one. */
+function spKeys(signing: string | null, encryption: string): string {
+  const key = (body: string, use: 'signing' | 'encryption') =>
+    `['type' => 'X509Certificate', 'signing' => ${use === 'signing'}, 'encryption' => ${use === 'encryption'}, 'X509Certificate' => ${phpString(body)}]`;
+  return `\n    'keys' => [${[...(signing ? [key(signing, 'signing')] : []), key(encryption, 'encryption')].join(', ')}],`;
 }
 
 /** Lays out <dir>/config (config.php, authsources.php), <dir>/metadata, <dir>/cert and the writable dirs. */
@@ -79,6 +91,8 @@ export async function writeSamlPeerConfig(dir: string, config: SamlPeerConfig): 
     ACS_URL: phpString(config.acsUrl),
     SP_CERT_DATA: config.spCertificateBody ? phpString(config.spCertificateBody) : 'null',
     NAME_ID_FORMAT: phpString(config.nameIdFormat),
+    ASSERTION_ENCRYPTION: config.spEncryptionCertificateBody ? 'true' : 'false',
+    SP_KEYS: config.spEncryptionCertificateBody ? spKeys(config.spCertificateBody, config.spEncryptionCertificateBody) : '',
   };
   const files: [string, string][] = [
     [join(paths.config, 'config.php'), await render('config.php.tpl', values)],

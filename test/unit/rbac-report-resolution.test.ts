@@ -74,7 +74,7 @@ describe('resolution in reports', () => {
     const strict = resolveForReport(snapshot, ['SSO-Admins', 'ML-Engineers'], clearml, ['ml-engineers']);
     expect(strict.resolution.clearml).toMatchObject({ joinedGroups: [], admin: false });
     expect(strict.check.status).toBe('warn');
-    expect(resolveForReport(snapshot, ['a'], clearml, []).check).toMatchObject({ status: 'skip', hint: expect.stringContaining('clearmlGroups') });
+    expect(resolveForReport(snapshot, ['a'], clearml, []).check).toMatchObject({ status: 'skip', hint: expect.stringContaining('Settings → ClearML platform groups') });
     expect(resolveForReport(snapshot, ['a'], { ...clearml, groupSyncEnabled: false }, ['a']).check.status).toBe('skip');
   });
 

@@ -2,14 +2,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../core/log/logger.js';
 import { LoopbackError, type Loopback, type LoopbackReply, type LoopbackRoute } from '../../core/ports/loopback.js';
-import { pageHeaders, renderReply } from './render.js';
+import { pageHeaders, postFormHeaders, renderPostForm, renderReply } from './render.js';
 
 const HOST = '127.0.0.1';
 const MAX_FORM_BYTES = 1024 * 1024;
 
 function reply(response: ServerResponse, answer: LoopbackReply): void {
-  const body = renderReply(answer);
-  response.writeHead(answer.status, { ...pageHeaders, 'content-length': Buffer.byteLength(body) });
+  const { postForm } = answer;
+  const body = postForm ? renderPostForm({ ...answer, postForm }) : renderReply(answer);
+  const headers = postForm ? postFormHeaders(postForm.action) : pageHeaders;
+  response.writeHead(answer.status, { ...headers, 'content-length': Buffer.byteLength(body) });
   response.end(body);
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-// The zod-free lists, not the contract's index: building every schema would slow every CLI start (issue 14).
-import { connectionPlatforms, oidcProviders, samlProviders } from '../../contract/connection-kinds.js';
-import type { ConnectionProtocol, ConnectionView, OperationInput } from '../../contract/index.js';
+import type { ConnectionView, OperationInput } from '../../contract/index.js';
+// The zod-free name lists: the CLI's start-up must not build the contract's schemas (issue 14).
+import { connectionPlatforms, oidcProviders, samlProviders, tokenEndpointAuthMethods, type ConnectionProtocol } from '../../contract/schemas/connection-names.js';
 import type { CliContext } from '../cli-context.js';
 import { badFlag, collect, keyValues, listOf, oneOf, secretFromEnvFlag, wholeNumber } from '../option-values.js';
 
@@ -131,7 +131,7 @@ export function addSettingsFlags(command: Command, protocol: ConnectionProtocol 
       .option('--pkce <method>', 'none | plain | S256 (default S256)')
       .option('--scopes <scopes>', 'standard scopes, space- or comma-separated (default "openid profile email")')
       .option('--additional-scopes <scopes>', 'extra scopes, space- or comma-separated ("" clears)')
-      .option('--token-endpoint-auth <method>', 'client_secret_basic | client_secret_post | none')
+      .option('--token-endpoint-auth <method>', tokenEndpointAuthMethods.join(' | '))
       .option('--auth-param <key=value>', 'extra authorization-request parameter, e.g. prompt=login (repeatable; KEY= removes)', collect)
       .option('--claim <field=path>', `claim mapping, FIELD one of ${mappedFields.join(' ')} (repeatable)`, collect)
       .option('--groups-claim <path>', 'claim path of the groups; turns on group sync')
@@ -236,7 +236,7 @@ export function oidcFrom(context: CliContext, v: SettingsFlagValues): OidcFlagSe
     ...(v.scopes !== undefined ? { standardScopes: listOf(v.scopes) } : {}),
     ...(v.additionalScopes !== undefined ? { additionalScopes: listOf(v.additionalScopes) } : {}),
     ...(v.tokenEndpointAuth !== undefined
-      ? { tokenEndpointAuthMethod: oneOf(context, '--token-endpoint-auth', v.tokenEndpointAuth, ['client_secret_basic', 'client_secret_post', 'none'] as const) }
+      ? { tokenEndpointAuthMethod: oneOf(context, '--token-endpoint-auth', v.tokenEndpointAuth, tokenEndpointAuthMethods) }
       : {}),
     ...(v.allowedAlgs !== undefined ? { allowedSigningAlgs: listOf(v.allowedAlgs) } : {}),
     ...(v.clockTolerance !== undefined ? { clockToleranceSeconds: wholeNumber(context, '--clock-tolerance', v.clockTolerance, 0, 600) } : {}),

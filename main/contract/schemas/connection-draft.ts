@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { certificateInfoSchema, endpointUrlSchema } from './connection-fields.js';
 import { idpMetadataSchema, oidcDiscoverySchema } from './connection-idp.js';
 import { metadataSourceSchema } from './connection-saml.js';
+import { oidcSettingsSchema } from './connection-oidc.js';
 
 /**
  * `connections.draftFromIdp` input: an OIDC issuer (its discovery document is read) or SAML IdP metadata (the XML, or
@@ -46,7 +47,7 @@ export const connectionDraftSchema = z.discriminatedUnion('protocol', [
           allowedSigningAlgs: z.array(z.string()).optional(),
           codeChallengeMethod: z.enum(['none', 'plain', 'S256']).optional(),
           /** From `token_endpoint_auth_methods_supported` (client_secret_basic when not advertised). */
-          tokenEndpointAuthMethod: z.enum(['client_secret_basic', 'client_secret_post']).optional(),
+          tokenEndpointAuthMethod: oidcSettingsSchema.shape.tokenEndpointAuthMethod.unwrap().optional(),
         })
         .strict(),
       discovery: oidcDiscoverySchema,

@@ -12,7 +12,7 @@ export {
   type ConnectionProtocol,
   type OidcProvider,
   type SamlProvider,
-} from '../connection-kinds.js';
+} from './connection-names.js';
 
 /** Loopback hosts: the only ones where plain http is accepted (tests against a local IdP). */
 export function isLoopbackHost(hostname: string): boolean {

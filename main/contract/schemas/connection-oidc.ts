@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tokenEndpointAuthMethods } from './connection-names.js';
 import { claimPathSchema, optionalClaimPathSchema } from './connection-claim-path.js';
 import { endpointUrlSchema, scopeSchema } from './connection-fields.js';
 import { authParamsSchema, groupMappingsSchema, groupNameSchema } from './connection-extras.js';
@@ -32,15 +33,14 @@ export const oidcGroupSyncSchema = z
   })
   .strict();
 
+/** Token endpoint client authentication methods (the last one is a compatibility method, see below). */
+export { tokenEndpointAuthMethods, type TokenEndpointAuthMethod } from './connection-names.js';
+
 /**
  * Every field of ClearML's OIDC connection form, plus what admins otherwise get wrong silently (allowed algorithms,
  * clock tolerance, client authentication method). The client secret is not here: it is write-only input and lives
  * only in the OS keychain.
  */
-/** Token endpoint client authentication methods (the last one is a compatibility method, see below). */
-export const tokenEndpointAuthMethods = ['client_secret_basic', 'client_secret_post', 'none', 'client_secret_basic_unencoded'] as const;
-export type TokenEndpointAuthMethod = (typeof tokenEndpointAuthMethods)[number];
-
 export const oidcSettingsSchema = z
   .object({
     /** Issuer (discovery base). Optional like in ClearML; when set, the ID token `iss` must equal it. */

@@ -25,6 +25,12 @@ export interface LoopbackReply {
   status: number;
   title: string;
   text: string;
+  /**
+   * An HTTP-POST binding message to send on (SAML Bindings §3.5: an auto-submitting form). The adapter renders the
+   * fields escaped in a form to `action`, submitted by one inline script allowed by its hash, with `form-action`
+   * locked to the action's origin; without script, a button submits it. `text` is shown beside it.
+   */
+  postForm?: { action: string; fields: Record<string, string> };
 }
 
 export type LoopbackRoute = (request: LoopbackRequest) => Promise<LoopbackReply>;

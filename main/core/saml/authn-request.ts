@@ -16,8 +16,12 @@ export interface BuildAuthnRequestInput {
 }
 
 export interface BuiltAuthnRequest {
-  /** The IdP SSO URL with SAMLRequest, RelayState (and SigAlg/Signature when signed): open it in the browser. */
+  /** HTTP-Redirect, or HTTP-POST when the IdP's metadata offers only POST (`settings.idp.ssoBinding`). */
+  binding: 'HTTP-Redirect' | 'HTTP-POST';
+  /** HTTP-Redirect: the IdP SSO URL with SAMLRequest, RelayState (and SigAlg/Signature when signed). HTTP-POST: the SSO URL. */
   url: string;
+  /** HTTP-POST: the form fields (SAMLRequest base64, not deflated, §3.5.4; RelayState) to POST to `url`. */
+  postFields?: Record<string, string>;
   /** The AuthnRequest ID: the Response's InResponseTo must equal it (validateSamlResponse `expectedRequestId`). */
   requestId: string;
   /** Opaque, unguessable; the ACS must get it back unchanged (SAML Bindings §3.4.3 / §3.5.3). */
@@ -43,7 +47,8 @@ const noRequestCache: CacheProvider = {
 /**
  * The node-saml options for building the AuthnRequest. Exported so a test can pin them.
  * - HTTP-Redirect binding (SAML Bindings §3.4): the request is deflated into the query string; when signed, the
- *   signature covers `SAMLRequest&RelayState&SigAlg` (§3.4.4.1), made with RSA-SHA256 (digest SHA-256 for POST).
+ *   signature covers `SAMLRequest&RelayState&SigAlg` (§3.4.4.1), made with RSA-SHA256. HTTP-POST (§3.5) when the
+ *   IdP offers only that: the XML itself is signed (enveloped, RSA-SHA256/SHA-256) and sent by an auto-submitting form.
  * - `disableRequestedAuthnContext`: many IdPs (and SimpleSAMLphp) refuse a PasswordProtectedTransport requirement.
  * - `identifierFormat` only when the connection asks for one: absent NameIDPolicy@Format means "unspecified"
  *   (Core §3.4.1.1) and lets the IdP use its configured format, instead of node-saml's emailAddress default.
@@ -59,7 +64,9 @@ export function authnRequestOptions(input: BuildAuthnRequestInput, requestId: st
     callbackUrl: input.acsUrl,
     // Not used to build a request, but node-saml requires it; validation uses only the configured certificates.
     idpCert: settings.idp.certificates.length ? settings.idp.certificates.map((c) => c.pem) : 'unused-for-requests',
-    authnRequestBinding: 'HTTP-Redirect',
+    authnRequestBinding: settings.idp.ssoBinding,
+    // HTTP-POST carries the XML base64-encoded, never deflated (Bindings §3.5.4); its signature is an enveloped XML one.
+    skipRequestCompression: settings.idp.ssoBinding === 'HTTP-POST',
     disableRequestedAuthnContext: true,
     ...(input.forceAuthn ? { forceAuthn: true } : {}),
     identifierFormat: settings.nameIdFormat ?? null,
@@ -81,6 +88,12 @@ export async function buildAuthnRequest(input: BuildAuthnRequestInput): Promise<
   const requestId = newSamlId();
   const relayState = randomBytes(24).toString('base64url');
   const saml = new SAML(authnRequestOptions(input, requestId));
+  const issuedAt = input.now.toISOString();
+  if (input.settings.idp.ssoBinding === 'HTTP-POST') {
+    const message = await saml.getAuthorizeMessageAsync(relayState, undefined, {});
+    const postFields = Object.fromEntries(Object.entries(message).map(([name, value]) => [name, String(value)]));
+    return { binding: 'HTTP-POST', url: input.settings.idp.ssoUrl, postFields, requestId, relayState, issuedAt };
+  }
   const url = await saml.getAuthorizeUrlAsync(relayState, undefined, {});
-  return { url, requestId, relayState, issuedAt: input.now.toISOString() };
+  return { binding: 'HTTP-Redirect', url, requestId, relayState, issuedAt };
 }

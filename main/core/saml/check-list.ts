@@ -15,6 +15,7 @@ export const SAML_CHECK_IDS = [
   'saml.signature.valid',
   'saml.signature.algorithm',
   'saml.assertion.signed',
+  'saml.assertion.encryption',
   'saml.assertion.audience',
   'saml.assertion.recipient',
   'saml.assertion.time_window',

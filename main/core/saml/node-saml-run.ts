@@ -7,7 +7,9 @@ export interface NodeSamlInput {
   spEntityId: string;
   acsUrl: string;
   /** The ID of the AuthnRequest this run sent; undefined for offline inspect (no request was sent). */
-  expectedRequestId?: string;
+  expectedRequestId?: string | undefined;
+  /** The SP encryption key: node-saml decrypts an EncryptedAssertion with it (`decryptionPvk`). */
+  decryptionKeyPem?: string | undefined;
 }
 
 /**
@@ -52,6 +54,7 @@ export function nodeSamlValidationOptions(input: NodeSamlInput): SamlConfig {
     digestAlgorithm: 'sha256',
     disableRequestedAuthnContext: true,
     identifierFormat: settings.nameIdFormat ?? null,
+    ...(input.decryptionKeyPem ? { decryptionPvk: input.decryptionKeyPem } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Check } from '../../contract/schemas/report.js';
 import { parseXmlSafely } from '../idp/xml-safety.js';
 import { checkAssertion, readAssertion, UNSPECIFIED_NAMEID, type AssertionFacts } from './assertion-checks.js';
 import { CheckList, type SamlCheckId } from './check-list.js';
+import { decryptForChecks } from './encrypted-assertion.js';
 import { normalizeSamlAttributes } from './map-attributes.js';
 import { classifyNodeSamlError, runNodeSaml } from './node-saml-run.js';
 import { prettyXml } from './pretty-xml.js';
@@ -25,6 +26,8 @@ export interface ValidateSamlResponseInput {
   expectedRequestId?: string;
   now: Date;
   replayCache: ReplayCache;
+  /** The SP encryption key (from the keychain) when the connection asks for encrypted assertions; used, never kept. */
+  decryptionKeyPem?: string | undefined;
 }
 
 export interface SamlValidationDetails {
@@ -64,7 +67,7 @@ const NODE_SAML_HINTS: Partial<Record<SamlCheckId, string>> = {
     'The Response does not answer this run\'s AuthnRequest (stale tab, second login, or IdP-initiated). Start a new test run and log in once.',
   'saml.assertion.time_window': 'The clocks of the IdP and this machine differ: sync both with NTP, or raise clockSkewSeconds (max 600).',
   'saml.assertion.audience': 'Set the IdP app\'s Audience / SP Entity ID to exactly the connection\'s SP entity ID.',
-  'saml.response.xml': 'Turn off assertion encryption for this SP in the IdP app: the workbench checks signatures, it does not decrypt.',
+  'saml.response.xml': 'node-saml could not read the (decrypted) assertion: check the IdP encrypts to the SP encryption certificate of the current SP metadata.',
   'saml.signature.present': 'Enable Response signing in the IdP app, or turn off "require signed response".',
   'saml.assertion.signed': 'Enable assertion signing in the IdP app ("Sign assertion").',
   'saml.response.status': 'See the IdP status: the IdP refused the login; its logs say why.',
@@ -97,9 +100,36 @@ export async function validateSamlResponse(input: ValidateSamlResponseInput): Pr
     checks.fail('saml.response.xml', `The root element is ${root?.tagName ?? '(none)'}, not a samlp:Response.`, 'Give the SAMLResponse posted to the ACS (a Response), not an AuthnRequest, metadata or an assertion alone.');
     return result('this is not a SAML Response.');
   }
-  const assertions = childElements(root, NS.saml, 'Assertion');
-  const facts = await inspectSignatures(decoded.xml, decoded.doc, settings.idp.certificates, now);
-  details.responseXml = prettyXml(root, signatureMarker(facts, root, assertions.length === 1 ? assertions[0] : undefined));
+  // An encrypted assertion (Core §2.3.4) is decrypted with the SP key for the SP-side checks and the report; the
+  // Response's own signature is judged on the bytes as received, and node-saml validates those bytes itself.
+  let work: Element = root;
+  let workXml = decoded.xml;
+  let workDoc = decoded.doc;
+  let responseSignature: Awaited<ReturnType<typeof inspectSignatures>>['response'];
+  const encryptedOnly = childElements(root, NS.saml, 'EncryptedAssertion');
+  const isEncrypted = encryptedOnly.length === 1 && childElements(root, NS.saml, 'Assertion').length === 0;
+  if (isEncrypted && encryptedOnly[0]) {
+    responseSignature = (await inspectSignatures(decoded.xml, decoded.doc, settings.idp.certificates, now)).response;
+    const decrypted = await decryptForChecks(decoded.doc, encryptedOnly[0], input.decryptionKeyPem, checks);
+    if (!decrypted?.doc.documentElement) return result('the assertion is encrypted and was not decrypted.');
+    [work, workXml, workDoc] = [decrypted.doc.documentElement, decrypted.xml, decrypted.doc];
+  }
+  if (!isEncrypted && childElements(root, NS.saml, 'Assertion').length > 0) {
+    if (settings.encryptAssertions) {
+      checks.set(
+        'saml.assertion.encryption',
+        'warn',
+        'The connection asks for encrypted assertions, but the IdP sent the assertion in the clear.',
+        'Turn on assertion encryption for this SP at the IdP (it uses the encryption certificate of the SP metadata: ssowb connections sp-metadata).',
+      );
+    } else {
+      checks.pass('saml.assertion.encryption', 'Not encrypted: the connection does not ask for encrypted assertions.');
+    }
+  }
+  const assertions = childElements(work, NS.saml, 'Assertion');
+  const facts = await inspectSignatures(workXml, workDoc, settings.idp.certificates, now);
+  if (isEncrypted) facts.response = responseSignature;
+  details.responseXml = prettyXml(work, signatureMarker(facts, work, assertions.length === 1 ? assertions[0] : undefined));
 
   // IdP status (Core §3.2.2.2): anything but Success is the verdict; there is no assertion to check.
   const statusCode = path(root, NS.samlp, 'Status', 'StatusCode');
@@ -119,9 +149,9 @@ export async function validateSamlResponse(input: ValidateSamlResponseInput): Pr
     return result('the IdP returned an error status, so there is no assertion.');
   }
   checks.pass('saml.response.status', 'Success.');
-  const encrypted = childElements(root, NS.saml, 'EncryptedAssertion').length;
+  const encrypted = childElements(work, NS.saml, 'EncryptedAssertion').length;
   if (encrypted) {
-    checks.fail('saml.response.xml', 'The assertion is encrypted (EncryptedAssertion).', NODE_SAML_HINTS['saml.response.xml'] ?? '');
+    checks.fail('saml.response.xml', `The Response holds ${encrypted} EncryptedAssertion element(s)${assertions.length ? ' beside a plain assertion' : ''}; exactly one assertion is accepted.`, 'A genuine IdP sends one (encrypted or plain) assertion per Response.');
   } else if (assertions.length !== 1) {
     checks.fail('saml.response.xml', `The Response holds ${assertions.length} assertions; exactly one is accepted.`, 'Several assertions in one Response are a signature-wrapping pattern; a genuine IdP sends one.');
   } else {
@@ -132,7 +162,7 @@ export async function validateSamlResponse(input: ValidateSamlResponseInput): Pr
   if (certificateUsed) details.certificateUsed = { subject: certificateUsed.subject, fingerprintSha256: certificateUsed.fingerprintSha256, notAfter: certificateUsed.notAfter };
 
   const nodeSaml = settings.idp.certificates.length
-    ? await runNodeSaml({ settings, spEntityId: input.spEntityId, acsUrl: input.acsUrl, expectedRequestId: input.expectedRequestId }, decoded.xml, now)
+    ? await runNodeSaml({ settings, spEntityId: input.spEntityId, acsUrl: input.acsUrl, expectedRequestId: input.expectedRequestId, decryptionKeyPem: input.decryptionKeyPem }, decoded.xml, now)
     : ({ ok: false, error: new Error('no IdP signing certificate is configured') } as const);
   // Destination (Profiles §4.1.4.5; Bindings §3.5.5.2): must be the exact ACS URL; required when the Response is signed.
   const destinationHint = `Set the IdP app's ACS URL (Reply URL / Single sign-on URL) to exactly ${input.acsUrl}: scheme, host (127.0.0.1 is not localhost), port and path all count.`;
@@ -162,7 +192,7 @@ export async function validateSamlResponse(input: ValidateSamlResponseInput): Pr
 
   // Comment injection: c14n drops comments, so `a<!---->b` verifies as "ab" while naive readers see "a".
   let tampered = false;
-  for (const el of [...descendants(root, NS.saml, 'NameID'), ...descendants(root, NS.saml, 'AttributeValue')]) {
+  for (const el of [...descendants(work, NS.saml, 'NameID'), ...descendants(work, NS.saml, 'AttributeValue')]) {
     if (!hasInlineMarkup(el)) continue;
     tampered = true;
     const id = el.localName === 'NameID' ? 'saml.nameid.present' : 'saml.response.xml';

@@ -1,3 +1,4 @@
+import { absentGroupsHint, groupsElsewhere, guidGroupsHint } from './vendor-groups.js';
 import type { Check } from '../../contract/index.js';
 import type { GroupsOverage, NormalisedGroups } from './groups.js';
 
@@ -90,6 +91,8 @@ interface GroupsCheckInput {
   provider: string;
   /** ", from the userinfo" or ''. */
   origin: string;
+  /** The merged claims, to find groups sent under another name (vendor shapes). */
+  claims?: Record<string, unknown>;
 }
 
 /** `mapping.groups`: what group sync would see, why it sees nothing, or why it cannot see them (overage). */
@@ -112,7 +115,7 @@ export function groupsCheck(input: GroupsCheckInput): Check {
       id,
       status: 'warn',
       message: `Group sync is on but no "${claim}" claim was received: the user gets no groups (and no roles).`,
-      hint: `Configure the IdP to send the user's groups in the "${claim}" claim (e.g. a groups scope or claim mapper; Okta: a Groups claim; Keycloak: a "Group Membership" mapper; Cognito: "cognito:groups"), or change the groups claim path.${input.provider === 'google' ? ' Google sign-in never sends groups.' : ''}`,
+      hint: absentGroupsHint(input.provider, claim, groupsElsewhere(input.claims ?? {}, claim)),
     };
   }
   const notes: string[] = [];
@@ -126,5 +129,7 @@ export function groupsCheck(input: GroupsCheckInput): Check {
   if (normalised.groups.length === 0) {
     return { id, status: 'warn', message: `Group sync is on but ${count}`, hint: 'Assign the user to groups at the IdP, or check the groups claim mapper.' };
   }
+  const guids = guidGroupsHint(normalised.groups);
+  if (guids) return { id, status: 'warn', message: `${count} Every group is an object ID, not a name.`, hint: guids };
   return { id, status: 'pass', message: count, hint: '' };
 }

@@ -102,6 +102,6 @@ export function mapClaims(input: ClaimMappingInput): ClaimMappingResult {
   }
   const normalised = normaliseGroups(rawGroups, { caseSensitive });
   const overage = normalised.shape === 'absent' ? detectGroupsOverage(claims, claim) : null;
-  checks.push(groupsCheck({ enabled, claim, normalised, overage, provider: input.provider, origin: originOf(claim, origins) }));
+  checks.push(groupsCheck({ enabled, claim, normalised, overage, provider: input.provider, origin: originOf(claim, origins), claims }));
   return { user, groups: normalised.groups, overage, checks };
 }

@@ -25,6 +25,8 @@ export interface ResolutionSubject {
   /** `claim groups` / `attribute "memberOf"`. */
   groupsSource: string;
   webappUrl?: string | undefined;
+  /** ClearML 3.24: one IdP group → several platform groups (matched instead of the IdP group's own name). */
+  groupMappings?: ReadonlyArray<{ idpGroup: string; platformGroups: readonly string[] }>;
 }
 
 const quoted = (items: readonly string[], max = 8) => (items.length ? items.slice(0, max).map((g) => `"${g}"`).join(', ') + (items.length > max ? `, … (${items.length - max} more)` : '') : '(none)');
@@ -95,10 +97,16 @@ function resolveClearml(groups: readonly string[], subject: ResolutionSubject, c
   }
   const joined = new Set<string>();
   const unknown: string[] = [];
+  const mappings = new Map((subject.groupMappings ?? []).map((m) => [fold(m.idpGroup), m.platformGroups]));
+  const viaMapping: string[] = [];
   for (const g of groups) {
-    const hit = platform.get(fold(g));
-    if (hit) joined.add(hit);
-    else unknown.push(g);
+    const targets = mappings.get(fold(g));
+    if (targets) viaMapping.push(`"${g}" → ${targets.map((t) => `"${t}"`).join(', ')}`);
+    for (const target of targets ?? [g]) {
+      const hit = platform.get(fold(target));
+      if (hit) joined.add(hit);
+      else unknown.push(targets ? target : g);
+    }
   }
   const adminVia = groups.filter((g) => admins.has(fold(g)));
   const clearml = { joinedGroups: [...joined], unknownGroups: unknown, admin: adminVia.length > 0, adminVia };
@@ -113,11 +121,12 @@ function resolveClearml(groups: readonly string[], subject: ResolutionSubject, c
     return {
       resolution,
       // Not evaluated rather than a warning: many ClearML setups never list their groups here.
-      check: check('skip', `No ClearML platform groups are listed in the workbench, so it cannot tell which of the ${groups.length} IdP group(s) the user would join. ${adminText}`, 'List the groups of your ClearML server in Settings → ClearML platform groups (or `ssowb config set clearml-groups "a,b"`): ClearML matches IdP groups to existing groups by name and never creates one.'),
+      check: check('skip', `No ClearML platform groups are listed in the workbench, so it cannot tell which of the ${groups.length} IdP group(s) the user would join.${viaMapping.length ? ` Mapped: ${viaMapping.join('; ')}.` : ''} ${adminText}`, 'List the groups of your ClearML server in Settings → ClearML platform groups (or `ssowb config set clearml-groups "a,b"`): ClearML matches IdP groups to existing groups by name and never creates one.'),
     };
   }
   const how = subject.caseSensitive ? 'by exact name' : 'ignoring case';
-  const message = `Joins ${joined.size} ClearML group(s) (${how}): ${quoted([...joined])}.${unknown.length ? ` No ClearML group for ${quoted(unknown)} (ignored: ClearML does not create groups).` : ''} ${adminText}`;
+  const mapped = viaMapping.length ? ` Group mappings applied: ${viaMapping.join('; ')}.` : '';
+  const message = `Joins ${joined.size} ClearML group(s) (${how}): ${quoted([...joined])}.${mapped}${unknown.length ? ` No ClearML group for ${quoted(unknown)} (ignored: ClearML does not create groups).` : ''} ${adminText}`;
   if (joined.size === 0 && !clearml.admin) {
     return { resolution, check: check('warn', message, 'Create the ClearML groups named as the IdP groups (Settings → Users & Groups), or map the IdP groups to existing ones.') };
   }
@@ -127,7 +136,8 @@ function resolveClearml(groups: readonly string[], subject: ResolutionSubject, c
 /** The connection facts resolution needs, read from a stored connection. */
 export function resolutionSubjectOf(connection: StoredConnection): ResolutionSubject {
   const g = groupSettingsOf(connection);
-  return { platform: connection.platform, caseSensitive: g.caseSensitive, adminGroups: g.adminGroups, groupSyncEnabled: g.enabled, groupsSource: g.label, webappUrl: connection.webappUrl };
+  const groupMappings = connection.protocol === 'oidc' ? connection.oidc.groupSync.mappings : connection.saml.groupSync.mappings;
+  return { platform: connection.platform, caseSensitive: g.caseSensitive, adminGroups: g.adminGroups, groupSyncEnabled: g.enabled, groupsSource: g.label, webappUrl: connection.webappUrl, groupMappings };
 }
 
 /** A resolver over the store: the roles snapshot and the ClearML group list as they are when the verdict is built. */

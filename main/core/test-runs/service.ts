@@ -55,7 +55,7 @@ export class TestRunService {
 
   constructor(private readonly context: HandlerContext) {
     this.jwks = new JwksCache(context.ports.http);
-    this.saml = new SamlRuns(context, this.registry);
+    this.saml = new SamlRuns(context, this.registry, (run, abandon) => this.track(run, abandon));
   }
 
   private get ports() {

@@ -10,12 +10,12 @@ $metadata[{{SP_ENTITY_ID}}] = [
             'index' => 0,
         ],
     ],
-    'certData' => {{SP_CERT_DATA}},
+    'certData' => {{SP_CERT_DATA}},{{SP_KEYS}}
     'validate.authnrequest' => {{VALIDATE_AUTHN_REQUEST}},
     'NameIDFormat' => {{NAME_ID_FORMAT}},
     'signature.algorithm' => 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
     'saml20.sign.response' => true,
     'saml20.sign.assertion' => true,
-    'assertion.encryption' => false,
+    'assertion.encryption' => {{ASSERTION_ENCRYPTION}},
     'attributes.NameFormat' => 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic',
 ];

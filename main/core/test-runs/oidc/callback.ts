@@ -49,7 +49,7 @@ export async function completeOidcRun(startedAt: Date, secret: OidcRunSecret, qu
   const details: Record<string, unknown> = {
     redirectUri: secret.redirectUris.test,
     productionRedirectUri: secret.redirectUris.production,
-    authorizationRequest: { endpoint: s.authorizationEndpoint, clientId: s.clientId, scope: secret.scopes.join(' '), codeChallengeMethod: s.codeChallengeMethod },
+    authorizationRequest: { endpoint: s.authorizationEndpoint, clientId: s.clientId, scope: secret.scopes.join(' '), codeChallengeMethod: s.codeChallengeMethod, extraParams: s.authParams },
     // The callback's parameters for the viewer; the code, state and anything token-like are never kept.
     callback: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, k === 'code' || k === 'state' || /token/i.test(k) ? '(received)' : v])),
   };
@@ -63,7 +63,7 @@ export async function completeOidcRun(startedAt: Date, secret: OidcRunSecret, qu
   checkCallbackIss(secret, query.iss, checks);
   if (query.error) {
     const description = query.error_description ?? '';
-    checks.fail('oidc.callback.error', `The IdP answered with an error: ${query.error}${description ? ` — ${description}` : ''}.`, callbackErrorHint(query.error, description, secret.redirectUris, secret.scopes));
+    checks.fail('oidc.callback.error', `The IdP answered with an error: ${query.error}${description ? ` — ${description}` : ''}.`, callbackErrorHint(query.error, description, secret.redirectUris, secret.scopes, s.authParams));
   } else if (!query.code) {
     checks.fail('oidc.callback.error', 'The callback carries neither an authorization code nor an error.', 'The IdP must redirect with ?code=…&state=…; check that response_type=code is allowed for the app.');
   } else if (!checks.anyFailed()) checks.pass('oidc.callback.error', 'No error: the IdP returned an authorization code.');

@@ -59,9 +59,23 @@ export function jwksHint(problem: 'jwks_unreachable' | 'jwks_invalid' | 'kid_unk
 }
 
 /** Error codes of the authorization response (RFC 6749 §4.1.2.1, OIDC Core §3.1.2.6) and what usually causes them. */
-export function callbackErrorHint(error: string, description: string, uris: RedirectUris, scopes: string[]): string {
+export function callbackErrorHint(error: string, description: string, uris: RedirectUris, scopes: string[], extraParams: Record<string, string> = {}): string {
   const text = `${error} ${description}`.toLowerCase();
   if (text.includes('redirect')) return redirectHint(uris);
+  const named = Object.keys(extraParams).filter((key) => text.includes(key.toLowerCase()));
+  if (named.length > 0) {
+    return `The IdP refused the extra authorization parameter ${named.map((k) => `${k}=${extraParams[k]}`).join(', ')}: correct or remove it (CLI --auth-param ${named[0]}=), or allow it for the app at the IdP.`;
+  }
+  if (extraParams.prompt === 'none' && ['login_required', 'interaction_required', 'consent_required'].includes(error)) {
+    return 'prompt=none forbids the IdP to show a login page, and there is no session at the IdP: log in at the IdP first, or remove prompt=none.';
+  }
+  const asked = ['domain_hint', 'login_hint', 'acr_values', 'prompt', 'max_age', 'ui_locales', 'resource', 'audience', 'organization'].find((name) => text.includes(name));
+  if (error === 'invalid_request' && asked) {
+    return `The IdP asks for the authorization parameter ${asked}: add it to the connection's extra parameters (CLI --auth-param ${asked}=VALUE), with the value the IdP expects.`;
+  }
+  if (error === 'invalid_request' && Object.keys(extraParams).length > 0) {
+    return `The IdP found the request invalid; extra parameters were sent (${Object.keys(extraParams).join(', ')}): check their names and values against the IdP's documentation.`;
+  }
   if (text.includes('code_challenge') || text.includes('pkce')) return 'PKCE was refused: set the connection’s PKCE method to what the IdP app expects (S256 for almost all; some require PKCE for public clients only).';
   switch (error) {
     case 'access_denied':

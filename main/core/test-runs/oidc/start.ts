@@ -33,6 +33,14 @@ export function pkceCheck(method: 'none' | 'plain' | 'S256'): Check {
   return { id, status: 'warn', message: 'No PKCE: a stolen authorization code can be redeemed by anyone who also has the client credentials.', hint };
 }
 
+/** The extra authorization-request parameters sent, as a check of their own (only when there are any). */
+export function extraParamsChecks(params: Record<string, string>): Check[] {
+  const entries = Object.entries(params);
+  if (entries.length === 0) return [];
+  const list = entries.map(([key, value]) => `${key}=${value}`).join(', ');
+  return [{ id: 'oidc.authorize.extra_params', status: 'pass', message: `Extra authorization parameters sent (as the platform will send them): ${list}.`, hint: '' }];
+}
+
 export interface PrepareInput {
   subject: OidcSubject;
   clientSecret: string | undefined;
@@ -57,7 +65,8 @@ export async function prepareOidcRun(input: PrepareInput): Promise<{ authorizeUr
   const pkceVerifier = method === 'none' ? undefined : oidc.randomPKCECodeVerifier();
   const scopes = [...new Set([...s.standardScopes, ...s.additionalScopes])];
   const config = createOidcConfig({ settings: s, clientSecret: input.clientSecret, http: input.http, clockSkewSeconds: input.clockSkewSeconds, issAdvertised: input.issAdvertised, jwks: input.jwks });
-  const parameters: Record<string, string> = { redirect_uri: input.redirectUris.test, scope: scopes.join(' '), state, nonce };
+  // Extra parameters first (ClearML 3.24): the contract refuses reserved names, and the run's own values win anyway.
+  const parameters: Record<string, string> = { ...s.authParams, redirect_uri: input.redirectUris.test, scope: scopes.join(' '), state, nonce };
   if (input.forceLogin) parameters.prompt = 'login';
   if (pkceVerifier) {
     parameters.code_challenge = method === 'S256' ? await oidc.calculatePKCECodeChallenge(pkceVerifier) : pkceVerifier;
@@ -75,7 +84,7 @@ export async function prepareOidcRun(input: PrepareInput): Promise<{ authorizeUr
       redirectUris: input.redirectUris,
       issAdvertised: input.issAdvertised,
       scopes,
-      preChecks: [pkceCheck(method)],
+      preChecks: [pkceCheck(method), ...extraParamsChecks(s.authParams)],
       startedPerf: performance.now(),
     },
   };

@@ -4,7 +4,7 @@ import { CheckList as SamlCheckList } from '../../saml/check-list.js';
 import type { ReplayCache } from '../../saml/replay-cache.js';
 import { decodeSamlResponse } from '../../saml/response-input.js';
 import { validateSamlResponse } from '../../saml/validate-response.js';
-import { attr } from '../../saml/xml-dom.js';
+import { attr, NS } from '../../saml/xml-dom.js';
 import { CheckList } from '../checks.js';
 import type { StepTimeline } from '../steps.js';
 import { requestDetails, type SamlRunSecret } from './start.js';
@@ -15,21 +15,24 @@ export interface AcsDeps {
   /** One per engine: an assertion accepted once is refused for as long as it is valid. */
   replayCache: ReplayCache;
   timeline: StepTimeline;
+  /** The SP encryption key, read from the keychain for this POST only (encrypted assertions). */
+  decryptionKeyPem?: string | undefined;
 }
 
 /**
  * Destination and InResponseTo of a Response, read BEFORE validation only to route it (which run, which ACS). Goes
  * through the same size and DOCTYPE gate as validation; nothing read here is trusted or reported as a fact.
  */
-export function peekResponse(samlResponse: string): { destination?: string; inResponseTo?: string } {
+export function peekResponse(samlResponse: string): { destination?: string; inResponseTo?: string; isResponse: boolean } {
   const decoded = decodeSamlResponse(samlResponse, new SamlCheckList());
-  if (!decoded.ok || !decoded.doc.documentElement) return {};
+  if (!decoded.ok || !decoded.doc.documentElement) return { isResponse: false };
   const root = decoded.doc.documentElement;
-  return { destination: attr(root, 'Destination'), inResponseTo: attr(root, 'InResponseTo') };
+  const isResponse = root.namespaceURI === NS.samlp && root.localName === 'Response';
+  return { destination: attr(root, 'Destination'), inResponseTo: attr(root, 'InResponseTo'), isResponse };
 }
 
 /** How the POST found its run, as the `saml.acs.relay_state` check. */
-export type RelayMatch = 'relay_state' | 'in_response_to' | 'only_waiting_run';
+export type RelayMatch = 'relay_state' | 'in_response_to' | 'only_waiting_run' | 'idp_initiated';
 
 export function relayStateCheck(match: RelayMatch, relayState: string | undefined): Check {
   const id = 'saml.acs.relay_state';
@@ -45,8 +48,8 @@ export function relayStateCheck(match: RelayMatch, relayState: string | undefine
   return {
     id,
     status: 'fail',
-    message: `Neither the RelayState (${relayState === undefined ? 'none' : 'unknown'}) nor the InResponseTo of the POSTed Response belongs to a run of this connection: an IdP-initiated login, or a tab from an earlier test. It was checked against the only waiting run.`,
-    hint: 'Start the login from SSO Workbench (SP-initiated) and complete it in the tab it opens; IdP-initiated logins cannot be tested.',
+    message: `Neither the RelayState (${relayState === undefined ? 'none' : 'unknown'}) nor the InResponseTo of the POSTed data belongs to a run of this connection, and it is not an IdP-initiated Response either (a samlp:Response without InResponseTo, which runs on its own): a tab from an earlier test, or another SP's request. It was checked against the only waiting run.`,
+    hint: 'Start the login from SSO Workbench and complete it in the tab it opens. (An IdP-initiated Response, with no InResponseTo, is accepted as a run of its own.)',
   };
 }
 
@@ -76,6 +79,7 @@ export async function completeSamlRun(startedAt: Date, secret: SamlRunSecret, sa
         expectedRequestId: secret.requestId,
         now: deps.clock.now(),
         replayCache: deps.replayCache,
+        decryptionKeyPem: deps.decryptionKeyPem,
       }),
     (v) => (v.verified ? 'ok' : 'failed'),
   );
@@ -105,6 +109,7 @@ export async function replayedResponseCheck(secret: SamlRunSecret, samlResponse:
     expectedRequestId: secret.requestId,
     now: deps.clock.now(),
     replayCache: deps.replayCache,
+    decryptionKeyPem: deps.decryptionKeyPem,
   });
   const replay = validation.checks.find((c) => c.id === 'saml.assertion.replay');
   if (replay?.status === 'fail') return replay;

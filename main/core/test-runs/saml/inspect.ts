@@ -13,6 +13,8 @@ export interface SamlInspectInput {
   samlResponse: string;
   clock: Clock;
   timeline: StepTimeline;
+  /** The SP encryption key when the connection asks for encrypted assertions. */
+  decryptionKeyPem?: string | undefined;
 }
 
 const OFFLINE = 'Offline inspect: no login took place.';
@@ -51,6 +53,7 @@ export async function inspectSamlResponse(input: SamlInspectInput): Promise<Repo
         acsUrl: target.acsUrl,
         now: input.clock.now(),
         replayCache: createReplayCache(),
+        decryptionKeyPem: input.decryptionKeyPem,
       }),
     (v) => (v.verified ? 'ok' : 'failed'),
   );

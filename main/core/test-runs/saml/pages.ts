@@ -44,3 +44,22 @@ export function missingResponsePage(): LoopbackReply {
 export function acsMethodPage(): LoopbackReply {
   return { status: 405, title: 'SSO Workbench: method not allowed', text: 'The SAML test ACS accepts only POST (HTTP-POST binding, application/x-www-form-urlencoded).' };
 }
+
+/** The HTTP-POST binding page: the AuthnRequest goes to the IdP in an auto-submitting form (Bindings §3.5). */
+export function postFormPage(action: string, fields: Record<string, string>): LoopbackReply {
+  return {
+    status: 200,
+    title: 'SSO Workbench: continuing to the identity provider',
+    text: `Sending the SAML AuthnRequest to ${action} (HTTP-POST binding)…`,
+    postForm: { action, fields },
+  };
+}
+
+/** The POST page of a run that already sent its request, ended, or never existed. */
+export function postFormGonePage(): LoopbackReply {
+  return {
+    status: 410,
+    title: 'SSO Workbench: request already sent',
+    text: 'This test run has already sent its AuthnRequest (each is sent once), or it has ended. Start a new test from SSO Workbench.',
+  };
+}

@@ -11,7 +11,9 @@ import { StepTimeline } from '../steps.js';
 import { completeSamlRun, peekResponse, relayStateCheck, replayedResponseCheck, type RelayMatch } from './acs.js';
 import { abandonedSamlReport, type SamlRunContext } from './early-reports.js';
 import { inspectSamlResponse } from './inspect.js';
-import { acsMethodPage, finishedPage, missingResponsePage, replayedPage, unknownResponsePage } from './pages.js';
+import { completeIdpInitiatedRun } from './idp-initiated.js';
+import { readSettings } from '../../handlers/settings-handlers.js';
+import { acsMethodPage, finishedPage, missingResponsePage, postFormGonePage, postFormPage, replayedPage, unknownResponsePage } from './pages.js';
 import { prepareSamlRun, samlSubjectOf, type SamlConnection, type SamlRunSecret } from './start.js';
 
 /** Bounds on what the ACS remembers about past runs (enough for a session of tests; memory stays flat). */
@@ -44,6 +46,8 @@ export class SamlRuns {
   constructor(
     private readonly context: HandlerContext,
     private readonly registry: RunRegistry<unknown>,
+    /** Registers a run with the service (History, lastTest and events follow its end), for IdP-initiated runs. */
+    private readonly track?: (run: Run<SamlRunContext>, abandon: (reason: AbandonReason) => Report) => void,
   ) {}
 
   private get ports() {
@@ -63,6 +67,15 @@ export class SamlRuns {
       field: 'privateKeyPem',
       hint: 'Generate a new key pair for the connection (then give the IdP the new SP metadata: ssowb connections sp-metadata), paste the private key again, or turn off signRequests.',
     });
+  }
+
+  /**
+   * The SP encryption key from the keychain when the connection asks for encrypted assertions (read per Response,
+   * used, dropped); undefined otherwise or when it is missing (the report then says how to fix it).
+   */
+  private async encryptionKeyOf(connectionId: string, encryptAssertions: boolean): Promise<string | undefined> {
+    if (!encryptAssertions) return undefined;
+    return (await this.ports.secrets.get(secretAccounts.samlEncryptionKey(connectionId))) ?? undefined;
   }
 
   async start(connection: SamlConnection, testPort: number, timeoutSeconds: number, privateKeyPem: string | undefined, forceAuthn = false): Promise<StartedSamlRun> {
@@ -87,7 +100,8 @@ export class SamlRuns {
   }
 
   async inspect(connection: SamlConnection, testPort: number, samlResponse: string, runId: string): Promise<Report> {
-    return inspectSamlResponse({ subject: samlSubjectOf(connection, testPort, createRoleResolver(this.ports.store, connection)), samlResponse, clock: this.ports.clock, timeline: this.timeline(runId, connection.id) });
+    const decryptionKeyPem = await this.encryptionKeyOf(connection.id, connection.saml.encryptAssertions);
+    return inspectSamlResponse({ subject: samlSubjectOf(connection, testPort, createRoleResolver(this.ports.store, connection)), samlResponse, clock: this.ports.clock, timeline: this.timeline(runId, connection.id), decryptionKeyPem });
   }
 
   close(): void {
@@ -97,17 +111,73 @@ export class SamlRuns {
 
   private ensureRoute(connectionId: string): void {
     if (this.routes.has(connectionId) || !this.ports.loopback) return;
-    this.routes.set(connectionId, this.ports.loopback.route(`/saml/${connectionId}/acs`, (request) => this.onAcs(connectionId, request)));
+    const removeAcs = this.ports.loopback.route(`/saml/${connectionId}/acs`, (request) => this.onAcs(connectionId, request));
+    const removePost = this.ports.loopback.route(`/saml/${connectionId}/post`, async (request) => this.onPostForm(connectionId, request));
+    this.routes.set(connectionId, () => {
+      removeAcs();
+      removePost();
+    });
+  }
+
+  /**
+   * An unsolicited Response while the ACS listens (the IdP's own "Test" button): a run of its own, recorded in
+   * History like any live run. Every check but InResponseTo applies; the replay cache is the engine's.
+   */
+  private async onIdpInitiated(connectionId: string, samlResponse: string, relayState: string | undefined): Promise<LoopbackReply> {
+    const connection = this.ports.store.connections.get(connectionId);
+    if (!connection || connection.protocol !== 'saml' || !this.track) return unknownResponsePage();
+    const { testPort } = readSettings(this.ports.store);
+    const subject = samlSubjectOf(connection, testPort, createRoleResolver(this.ports.store, connection));
+    const startedAt = this.ports.clock.now();
+    const runId = randomUUID();
+    const timeline = this.timeline(runId, connectionId);
+    // A run record so History, lastTest and onTestRunFinished treat it like any live run; its key is never issued.
+    const runContext: SamlRunContext = {
+      protocol: 'saml',
+      secret: { subject, requestId: '', relayState: randomUUID(), issuedAt: startedAt.toISOString(), signed: false, binding: 'HTTP-Redirect', preChecks: [], startedPerf: performance.now() },
+      timeline,
+      clock: this.ports.clock,
+      startedAt,
+      timeoutSeconds: 1,
+    };
+    const run: Run<SamlRunContext> = { id: runId, connectionId, protocol: 'saml', key: runContext.secret.relayState, startedAt, expiresAt: new Date(startedAt.getTime() + 60_000), status: 'waiting', secret: runContext };
+    this.track(run, (reason) => abandonedSamlReport(runContext, reason));
+    let report: Report;
+    try {
+      const decryptionKeyPem = await this.encryptionKeyOf(connectionId, connection.saml.encryptAssertions);
+      report = await completeIdpInitiatedRun(subject, samlResponse, relayState, { clock: this.ports.clock, replayCache: this.replayCache, timeline, decryptionKeyPem });
+    } catch (error) {
+      this.ports.log.log('error', 'IdP-initiated SAML run failed unexpectedly', { runId, error: String((error as Error)?.stack ?? error) });
+      report = abandonedSamlReport(runContext, 'internal');
+    }
+    this.registry.finish(runId, report.outcome, report);
+    return finishedPage(report);
+  }
+
+  /**
+   * The HTTP-POST binding's start page (the run's authorize URL when the IdP offers only POST): served once per run,
+   * then forgotten, so a reloaded tab cannot send the same AuthnRequest twice.
+   */
+  private onPostForm(connectionId: string, request: LoopbackRequest): LoopbackReply {
+    const token = request.query.run;
+    const run = token ? this.registry.waitingFor(connectionId).find((r) => (r.secret as SamlRunContext).secret.postForm?.token === token) : undefined;
+    const secret = run ? (run.secret as SamlRunContext).secret : undefined;
+    const form = secret?.postForm;
+    if (!secret || !form) return postFormGonePage();
+    delete secret.postForm;
+    return postFormPage(form.action, form.fields);
   }
 
   /** Which run a POST belongs to: its RelayState, else its InResponseTo, else the only waiting run of the connection. */
   private claim(connectionId: string, relayState: string | undefined, samlResponse: string) {
     const byRelay = this.registry.claim(connectionId, relayState);
     if (byRelay.kind !== 'unknown') return { claim: byRelay, match: 'relay_state' as RelayMatch };
-    const { inResponseTo } = peekResponse(samlResponse);
+    const { inResponseTo, isResponse } = peekResponse(samlResponse);
     const key = inResponseTo === undefined ? undefined : this.keyByRequestId.get(inResponseTo);
     const byRequest = this.registry.claim(connectionId, key);
     if (byRequest.kind !== 'unknown') return { claim: byRequest, match: 'in_response_to' as RelayMatch };
+    // No request of ours is answered (no InResponseTo) and no RelayState matched: an IdP-initiated login.
+    if (isResponse && inResponseTo === undefined && this.track) return { claim: byRequest, match: 'idp_initiated' as const };
     const waiting = this.registry.waitingFor(connectionId);
     const only = waiting.length === 1 ? waiting[0] : undefined;
     return { claim: only ? this.registry.claim(connectionId, only.key) : byRequest, match: 'only_waiting_run' as RelayMatch };
@@ -120,10 +190,12 @@ export class SamlRuns {
     if (!samlResponse) return missingResponsePage();
     const relayState = request.form.RelayState || undefined;
     const { claim, match } = this.claim(connectionId, relayState, samlResponse);
+    if (match === 'idp_initiated') return this.onIdpInitiated(connectionId, samlResponse, relayState);
     if (claim.kind === 'used') {
       const secret = this.finished.get(claim.runId);
       if (!secret) return unknownResponsePage();
-      const check = await replayedResponseCheck(secret, samlResponse, { clock: this.ports.clock, replayCache: this.replayCache });
+      const decryptionKeyPem = await this.encryptionKeyOf(connectionId, secret.subject.settings.encryptAssertions);
+      const check = await replayedResponseCheck(secret, samlResponse, { clock: this.ports.clock, replayCache: this.replayCache, decryptionKeyPem });
       this.ports.log.log('warn', 'a SAML Response for a finished test run was refused', { runId: claim.runId, check: check.id });
       return replayedPage(check);
     }
@@ -136,6 +208,7 @@ export class SamlRuns {
         clock: this.ports.clock,
         replayCache: this.replayCache,
         timeline: context.timeline,
+        decryptionKeyPem: await this.encryptionKeyOf(connectionId, context.secret.subject.settings.encryptAssertions),
       });
     } catch (error) {
       this.ports.log.log('error', 'SAML test run failed unexpectedly', { runId: run.id, error: String((error as Error)?.stack ?? error) });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Check, StoredConnection } from '../../../contract/index.js';
 import { AppError } from '../../app-error.js';
 import { productionCallbackUrl, productionSpEntityId, testAcsUrl } from '../../connections/urls.js';
@@ -17,6 +18,13 @@ export interface SamlRunSecret {
   relayState: string;
   issuedAt: string;
   signed: boolean;
+  /** How the AuthnRequest travels: HTTP-Redirect, or HTTP-POST when the IdP's metadata offers only POST. */
+  binding: 'HTTP-Redirect' | 'HTTP-POST';
+  /**
+   * HTTP-POST: the form the loopback listener serves once at `/saml/<id>/post?run=<postToken>` (the authorize URL),
+   * auto-submitting to the IdP. Dropped once served.
+   */
+  postForm?: { token: string; action: string; fields: Record<string, string> };
   /** Checks decided before the login (request signature). */
   preChecks: Check[];
   /** Monotonic start time, for the authorize step's duration. */
@@ -45,6 +53,7 @@ export function samlSubjectOf(connection: SamlConnection, testPort: number, role
 export function requestSignatureCheck(subject: SamlSubject, now: Date): Check {
   const id = 'saml.request.signature';
   const certificate = subject.settings.signingCertificate;
+  const how = subject.settings.idp.ssoBinding === 'HTTP-POST' ? 'HTTP-POST, enveloped XML signature RSA-SHA256' : 'HTTP-Redirect, RSA-SHA256';
   if (!subject.settings.signRequests || !certificate) {
     return { id, status: 'skip', message: 'Not signed: "sign requests" is off, so the AuthnRequest goes unsigned (most IdPs accept that unless told to require signatures).', hint: '' };
   }
@@ -53,12 +62,24 @@ export function requestSignatureCheck(subject: SamlSubject, now: Date): Check {
     return {
       id,
       status: 'warn',
-      message: `The AuthnRequest is signed (HTTP-Redirect, RSA-SHA256) with a certificate that expired ${certificate.notAfter} (${which}).`,
+      message: `The AuthnRequest is signed (${how}) with a certificate that expired ${certificate.notAfter} (${which}).`,
       hint: 'IdPs that check request signatures may refuse an expired SP certificate: generate a new key pair and give the IdP the new SP metadata.',
     };
   }
-  return { id, status: 'pass', message: `The AuthnRequest is signed (HTTP-Redirect, RSA-SHA256) with ${which}.`, hint: '' };
+  return { id, status: 'pass', message: `The AuthnRequest is signed (${how}) with ${which}.`, hint: '' };
 }
+
+/** `saml.request.binding`: how the AuthnRequest reaches the IdP (shown in the run, so a binding mismatch is visible). */
+export function requestBindingCheck(binding: 'HTTP-Redirect' | 'HTTP-POST'): Check {
+  const message =
+    binding === 'HTTP-POST'
+      ? 'The AuthnRequest is sent with the HTTP-POST binding (the IdP metadata offers only POST): the loopback listener serves an auto-submitting form (script allowed by hash, form-action locked to the IdP).'
+      : 'The AuthnRequest is sent with the HTTP-Redirect binding (deflated in the query string).';
+  return { id: 'saml.request.binding', status: 'pass', message, hint: '' };
+}
+
+/** Where the loopback listener serves a run's HTTP-POST form: beside the connection's ACS. */
+export const postFormUrl = (acsUrl: string, token: string): string => `${acsUrl.replace(/\/acs$/, '/post')}?run=${token}`;
 
 /**
  * Builds the SP-initiated AuthnRequest of one run (HTTP-Redirect, signed when the connection says so) and the
@@ -76,15 +97,18 @@ export async function prepareSamlRun(subject: SamlSubject, privateKeyPem: string
     });
   }
   const signed = subject.settings.signRequests && privateKeyPem !== undefined;
+  const postForm = built.postFields ? { token: randomBytes(18).toString('base64url'), action: built.url, fields: built.postFields } : undefined;
   return {
-    authorizeUrl: built.url,
+    authorizeUrl: postForm ? postFormUrl(subject.acsUrl, postForm.token) : built.url,
     secret: {
       subject,
       requestId: built.requestId,
       relayState: built.relayState,
       issuedAt: built.issuedAt,
       signed,
-      preChecks: [requestSignatureCheck(subject, now)],
+      binding: built.binding,
+      ...(postForm ? { postForm } : {}),
+      preChecks: [...(built.binding === 'HTTP-POST' ? [requestBindingCheck(built.binding)] : []), requestSignatureCheck(subject, now)],
       startedPerf: performance.now(),
     },
   };
@@ -97,6 +121,6 @@ export function requestDetails(secret: SamlRunSecret): Record<string, unknown> {
     acsUrl: s.acsUrl,
     spEntityId: s.spEntityId,
     productionAcsUrl: s.production?.acsUrl ?? null,
-    authnRequest: { id: secret.requestId, issuedAt: secret.issuedAt, destination: s.settings.idp.ssoUrl, binding: 'HTTP-Redirect', signed: secret.signed, signatureAlgorithm: secret.signed ? 'rsa-sha256' : null },
+    authnRequest: { id: secret.requestId, issuedAt: secret.issuedAt, destination: s.settings.idp.ssoUrl, binding: secret.binding, signed: secret.signed, signatureAlgorithm: secret.signed ? 'rsa-sha256' : null },
   };
 }
