@@ -89,6 +89,34 @@ test('wizard: final test URL on step 2, Test the draft in place, Save records th
     expect(overflow).toBeLessThanOrEqual(1);
     for (const action of ['Edit', 'Export', 'Delete']) await expect(row.getByRole('button', { name: `${action} ${name}` })).toBeInViewport();
     await expect(row.getByRole('button', { name: `Test ${name}` })).toBeInViewport();
+
+    // Edit: unsaved changes are tested in place ("Log in again" asks the IdP for prompt=login); saving exactly them
+    // keeps the connection validated by that run.
+    await row.getByRole('button', { name: `Edit ${name}` }).click();
+    const edit = page.getByRole('dialog', { name: `Edit ${name}` });
+    const renamed = `${name} edited`;
+    await edit.getByRole('textbox', { name: 'Display name', exact: true }).fill(renamed);
+    await edit.getByRole('checkbox', { name: 'Log in again' }).check();
+    const authorizeRequests: string[] = [];
+    context.on('request', (request) => {
+      if (request.url().startsWith(`${issuer}/auth?`)) authorizeRequests.push(request.url());
+    });
+    const [again] = await Promise.all([context.waitForEvent('page'), edit.getByTestId('test-draft').click()]);
+    await again.locator('input[name="login"]').fill('alice');
+    await again.locator('input[name="password"]').fill('any-password');
+    await again.locator('button[type="submit"]').click();
+    if (!again.url().startsWith(redirectUri)) {
+      await expect.poll(() => again.url().startsWith(redirectUri) || again.locator('form button[type="submit"]').count().then((n) => n > 0)).toBe(true);
+      if (!again.url().startsWith(redirectUri)) await again.locator('form button[type="submit"]').click();
+    }
+    await again.waitForURL((url) => url.href.startsWith(redirectUri));
+    await again.close();
+    expect(authorizeRequests.map((url) => new URL(url).searchParams.get('prompt'))).toContain('login');
+    await expect(edit.getByTestId('draft-test').getByTestId('verdict')).toHaveText(/^Passed/);
+    await edit.getByTestId('save-connection').click();
+    await expect(edit).toBeHidden();
+    const renamedRow = page.getByTestId('connection-row').filter({ hasText: renamed });
+    await expect(renamedRow.getByTestId('validation-state')).toHaveAttribute('data-validated', 'true');
   } finally {
     await op?.stop();
   }

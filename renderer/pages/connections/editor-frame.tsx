@@ -80,7 +80,8 @@ export function EditorFrame({ layout, step, onSubmit, onNext, onBack, onCancel, 
             )}
             {/* Distinct keys: React must not turn the clicked Next into the submit button while its click is still being handled. */}
             {layout === 'wizard' && step === 'form' ? (
-              <Button key="next" rightSection={<IconArrowRight size={16} aria-hidden />} onClick={onNext} data-testid="wizard-next">
+              // A submit button, so Enter in any field of this step goes on too (the form's submit handler calls onNext here).
+              <Button key="next" type="submit" rightSection={<IconArrowRight size={16} aria-hidden />} data-testid="wizard-next">
                 Next
               </Button>
             ) : (
