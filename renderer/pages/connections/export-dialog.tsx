@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, CopyButton, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
-import { CodePreview } from '../../components/code-preview';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Alert, Button, CopyButton, Group, Loader, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy, IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import type { AppErrorShape, ConnectionView, ExportFormat, ExportOutput } from '../../../main/contract/index';
 import { useMutation } from '../../client';
 import { CopyValue } from '../../components/copy-value';
 import { downloadText } from '../../components/download-text';
 import { relativeTime } from '../../components/relative-time';
+
+// The CodeMirror preview loads with the first export (its own chunk), so the console's bundle stays small.
+const CodePreview = lazy(() => import('../../components/code-preview').then((module) => ({ default: module.CodePreview })));
 
 const formats: Array<{ value: ExportFormat; label: string }> = [
   { value: 'arthur-yaml', label: 'Arthur YAML' },
@@ -85,7 +87,9 @@ export function ExportDialog({ connection, onClose }: { connection: ConnectionVi
         )}
         {output && <StampLine output={output} />}
         {output && (
-          <CodePreview value={output.content} language={output.language} label={`Preview of ${output.filename}`} testId="export-preview" />
+          <Suspense fallback={<Loader size="sm" aria-label="Loading the preview" />}>
+            <CodePreview value={output.content} language={output.language} label={`Preview of ${output.filename}`} testId="export-preview" />
+          </Suspense>
         )}
         {loading && !output && !refusal && (
           <Text size="sm" c="dimmed" role="status">
