@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
 import { Alert, Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowRight, IconShieldCheck } from '@tabler/icons-react';
 import type { Report } from '../../../main/contract/index';
 import { useOperation } from '../../client';
 import { CopyAction } from '../../components/copy-value';
+import { BadgeList, Labelled } from '../../components/labelled-badges';
 import type { Candidate } from './details';
 import { useHashSegments } from './use-hash-segments';
 
@@ -135,35 +135,5 @@ export function GroupsCard({ report, candidate }: { report: Report; candidate: C
         )}
       </Stack>
     </Paper>
-  );
-}
-
-function Labelled({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={4}>
-      <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-        {label}
-      </Text>
-      {children}
-    </Stack>
-  );
-}
-
-function BadgeList({ items, color, empty, testId }: { items: readonly string[]; color: string; empty: string; testId?: string }) {
-  if (items.length === 0) {
-    return (
-      <Text size="sm" c="dimmed" data-testid={testId}>
-        {empty}
-      </Text>
-    );
-  }
-  return (
-    <Group gap={6} data-testid={testId}>
-      {items.map((item) => (
-        <Badge key={item} color={color} variant="light" tt="none">
-          {item}
-        </Badge>
-      ))}
-    </Group>
   );
 }

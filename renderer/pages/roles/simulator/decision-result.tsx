@@ -1,8 +1,9 @@
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Alert, Badge, Group, List, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { Alert, Group, List, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconHelpCircle, IconMapPinOff } from '@tabler/icons-react';
 import type { AccessDecision, RoleView } from '../../../../main/contract/index';
 import { CopyAction } from '../../../components/copy-value';
+import { BadgeList, Labelled } from '../../../components/labelled-badges';
 import type { BuiltIn } from '../use-rbac-data';
 
 // The graph library is loaded with the first decision, not with the console.
@@ -44,9 +45,9 @@ export function DecisionResult({ decision, roles, builtIns }: { decision: Access
           <DecisionGraph decision={decision} roles={roles} builtIns={builtIns} />
         </Suspense>
         <Group gap="xl" align="flex-start">
-          <Labelled label="Groups">{badges(decision.groups, 'blue')}</Labelled>
-          <Labelled label="Roles">{badges(decision.roles, 'teal')}</Labelled>
-          {decision.unmatchedGroups.length > 0 && <Labelled label="Groups with no role (ignored)">{badges(decision.unmatchedGroups, 'gray')}</Labelled>}
+          <Labelled label="Groups"><BadgeList items={decision.groups} color="blue" empty="none" /></Labelled>
+          <Labelled label="Roles"><BadgeList items={decision.roles} color="teal" empty="none" /></Labelled>
+          {decision.unmatchedGroups.length > 0 && <Labelled label="Groups with no role (ignored)"><BadgeList items={decision.unmatchedGroups} color="gray" empty="none" /></Labelled>}
         </Group>
         {decision.organizations.length > 0 && (
           <Stack gap={4}>
@@ -92,29 +93,5 @@ export function DecisionResult({ decision, roles, builtIns }: { decision: Access
         )}
       </Stack>
     </Paper>
-  );
-}
-
-function Labelled({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={4}>
-      <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-        {label}
-      </Text>
-      {children}
-    </Stack>
-  );
-}
-
-function badges(items: readonly string[], color: string) {
-  if (items.length === 0) return <Text size="sm" c="dimmed">none</Text>;
-  return (
-    <Group gap={6}>
-      {items.map((item) => (
-        <Badge key={item} color={color} variant="light" tt="none">
-          {item}
-        </Badge>
-      ))}
-    </Group>
   );
 }
