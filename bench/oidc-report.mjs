@@ -14,41 +14,23 @@
 // reply (bare: the verified claims) is ready. Also printed: the client's round trip (callback request → tab answer),
 // which in one process also pays for what runs right after the reply (History write, events) on the same thread.
 // Prints p50/p90 and the p50 ratios.
-import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importSources } from './lib/import-sources.mjs';
 import { emitFigure, size } from './lib/figures.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const iterations = Number(process.argv[2] ?? size(200, 3));
 const warmup = size(20, 1);
 
-// Inside the checkout (.cache/ is git-ignored) so the bundle's bare imports resolve from node_modules.
-mkdirSync(join(root, '.cache'), { recursive: true });
-const outdir = mkdtempSync(join(root, '.cache', 'bench-oidc-'));
-await build({
-  stdin: {
-    contents: `
+const lib = await importSources(
+  `
       export { createEngine } from './main/core/engine.ts';
       export { createNodeHttp } from './main/adapters/http/node-http.ts';
       export { createNodeLoopback } from './main/adapters/loopback/index.ts';
       export { systemClock } from './main/core/ports/clock.ts';
       export { createTestPorts, createFakeIdpTools } from './test/support/fakes.ts';
       export { startJoseOp, joseConnectionInput } from './test/support/jose-op.ts';`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  outfile: join(outdir, 'bench.mjs'),
-  logLevel: 'warning',
-});
-const lib = await import(pathToFileURL(join(outdir, 'bench.mjs')).href);
+  'oidc',
+);
 const oidc = await import('openid-client');
 const jose = await import('jose');
 
@@ -180,4 +162,3 @@ await new Promise((resolve) => {
   bare.closeAllConnections();
 });
 await op.stop();
-rmSync(outdir, { recursive: true, force: true });

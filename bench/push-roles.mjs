@@ -10,40 +10,25 @@
 // - workbench: `targets.plan` then `targets.push` (the push plans again: 2 GETs, then POSTs in batches of 100);
 // - bare client: the very same requests (2 GETs, the same POST bodies) sent straight with fetch.
 // Prints the p50 of each and the ratio. Goal: workbench < 2 s and within 1.5x of the bare client.
-import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { importSources } from './lib/import-sources.mjs';
 import { emitFigure, size } from './lib/figures.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const count = Number(process.argv[2] ?? size(1000, 20));
 const runs = Number(process.argv[3] ?? size(5, 1));
 
-mkdirSync(join(root, '.cache'), { recursive: true });
-const outdir = mkdtempSync(join(root, '.cache', 'bench-push-'));
-await build({
-  stdin: {
-    contents: `
+const lib = await importSources(
+  `
       export { createEngine } from './main/core/engine.ts';
       export { openSqliteStore } from './main/adapters/sqlite-store/index.ts';
       export { createNodeHttp } from './main/adapters/http/node-http.ts';
       export { createNodeApiServer } from './main/adapters/rbac-server/node-api-server.ts';
       export { systemClock } from './main/core/ports/clock.ts';
       export { createTestPorts, createFakeIdpTools } from './test/support/fakes.ts';`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  outfile: join(outdir, 'bench.mjs'),
-  logLevel: 'warning',
-});
-const lib = await import(pathToFileURL(join(outdir, 'bench.mjs')).href);
+  'push',
+);
 const dataDir = mkdtempSync(join(tmpdir(), 'ssowb-bench-push-'));
 const store = lib.openSqliteStore(dataDir);
 const ports = lib.createTestPorts({ store, http: lib.createNodeHttp(), clock: lib.systemClock, apiServer: lib.createNodeApiServer(), sleep: async () => {} });
@@ -116,5 +101,4 @@ console.log(`  ratio ${(w / b).toFixed(2)}x   goal: < 2000 ms and <= 1.5x   ${w 
 emitFigure({ figure: `plan + push of ${count} roles (p50)`, ours: w, anchor: b, goal: '< 2000 ms and ≤ 1.5× bare fetch', met: w < 2000 && w / b <= 1.5 });
 
 await engine.close();
-rmSync(outdir, { recursive: true, force: true });
 rmSync(dataDir, { recursive: true, force: true });

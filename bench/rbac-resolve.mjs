@@ -11,31 +11,17 @@
 // snapshot built once (as after a change); casbin = the same policy in casbin's RBAC-with-domains model: the user's
 // 1,000 group links added, enforce(user, org-7, model, write), links removed (what a login costs it). Also printed:
 // casbin's enforce alone with the links already loaded (its best case). Same process, interleaved.
-import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importSources } from './lib/import-sources.mjs';
 import { emitFigure, size, smoke } from './lib/figures.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const iterations = Number(process.argv[2] ?? size(2000, 20));
 const warmup = Math.min(200, Math.ceil(iterations / 10));
 
-mkdirSync(join(root, '.cache'), { recursive: true });
-const outdir = mkdtempSync(join(root, '.cache', 'bench-rbac-'));
-await build({
-  stdin: { contents: `export * from './main/core/rbac/snapshot.ts'; export * from './main/core/rbac/resolver.ts'; export * from './main/core/rbac/decide.ts';`, resolveDir: root, loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  outfile: join(outdir, 'rbac.mjs'),
-  logLevel: 'warning',
-});
-const rbac = await import(pathToFileURL(join(outdir, 'rbac.mjs')).href);
+const rbac = await importSources(
+  `export * from './main/core/rbac/snapshot.ts'; export * from './main/core/rbac/resolver.ts'; export * from './main/core/rbac/decide.ts';`,
+  'rbac',
+);
 const casbin = await import('casbin');
-rmSync(outdir, { recursive: true, force: true });
 
 // ---- the installation -------------------------------------------------------------------------------------------
 const ORGS = size(100, 10);

@@ -1,34 +1,10 @@
 // Seeds a real SQLite data directory at scale for the benchmarks: N connections (one made by the engine, the rest
 // its document cloned under new ids and names, so every row is a document the engine wrote) and M test runs spread
 // over the first connections. Bundles the TypeScript sources it needs with esbuild into .cache/ (no build needed).
-import { build } from 'esbuild';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importSources } from './import-sources.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** Bundles `contents` (TypeScript exports relative to the checkout) and imports it. */
-export async function importSources(contents, label) {
-  mkdirSync(join(root, '.cache'), { recursive: true });
-  const outdir = mkdtempSync(join(root, '.cache', `bench-${label}-`));
-  try {
-    await build({
-      stdin: { contents, resolveDir: root, loader: 'ts' },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      outfile: join(outdir, 'bench.mjs'),
-      logLevel: 'warning',
-    });
-    return await import(pathToFileURL(join(outdir, 'bench.mjs')).href);
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
+export { importSources };
 
 export const loadEngine = () =>
   importSources(
