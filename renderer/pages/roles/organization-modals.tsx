@@ -1,12 +1,11 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { organizationIdSchema, organizationNameSchema, type OrganizationView, type Result, type RoleView } from '../../../main/contract/index';
 import { notifyFailure, notifySuccess } from '../../app/notify';
 import { issuesOf } from '../connections/field-errors';
+import { ConfirmDeleteModal } from './confirm-delete-modal';
 
 const orgFormSchema = z.object({ id: z.union([z.literal(''), organizationIdSchema]), name: organizationNameSchema });
 type OrgForm = z.infer<typeof orgFormSchema>;
@@ -81,7 +80,6 @@ export function OrganizationFormModal({
   );
 }
 
-/** Delete an organization, with its roles when it has some (the dialog says which; Undo brings them back). */
 export function DeleteOrganizationModal({
   org,
   roles,
@@ -93,41 +91,22 @@ export function DeleteOrganizationModal({
   onClose: () => void;
   onDelete: (org: OrganizationView) => Promise<Result<unknown>>;
 }) {
-  const [busy, setBusy] = useState(false);
-  const remove = async () => {
-    if (!org) return;
-    setBusy(true);
-    const result = await onDelete(org);
-    setBusy(false);
-    if (result.ok) {
-      notifySuccess('Organization deleted', `${org.name}${roles.length ? ` and its ${roles.length} role${roles.length > 1 ? 's' : ''}` : ''} deleted. Undo brings ${roles.length ? 'them' : 'it'} back.`);
-      onClose();
-    } else notifyFailure(`${org.name} was not deleted`, result.error);
-  };
+  const plural = roles.length > 1 ? 's' : '';
   return (
-    <Modal opened={org !== null} onClose={onClose} title="Delete organization" closeButtonProps={{ 'aria-label': 'Cancel delete' }}>
-      {org && (
-        <Stack gap="md">
-          <Text size="sm">
-            Delete <b>{org.name}</b>
-            {roles.length > 0 ? (
-              <>
-                {' '}
-                and its {roles.length} role{roles.length > 1 ? 's' : ''} ({roles.map((role) => role.name).join(', ')})
-              </>
-            ) : null}
-            ? Users whose groups only matched these roles would be denied.
-          </Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={busy} data-autofocus>
-              Cancel
-            </Button>
-            <Button color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => void remove()} loading={busy}>
-              Delete {org.name}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+    <ConfirmDeleteModal
+      title="Delete organization"
+      name={org?.name ?? ''}
+      opened={org !== null}
+      question={
+        <>
+          Delete <b>{org?.name}</b>
+          {roles.length > 0 ? ` and its ${roles.length} role${plural} (${roles.map((role) => role.name).join(', ')})` : null}? Users whose groups only matched
+          these roles would be denied.
+        </>
+      }
+      done={['Organization deleted', `${org?.name}${roles.length ? ` and its ${roles.length} role${plural}` : ''} deleted. Undo brings ${roles.length ? 'them' : 'it'} back.`]}
+      onClose={onClose}
+      onDelete={() => onDelete(org as OrganizationView)}
+    />
   );
 }
