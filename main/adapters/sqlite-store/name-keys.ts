@@ -1,4 +1,4 @@
-import { nameKey } from '../../contract/index.js';
+import { nameKey } from '../../contract/schemas/name-rule.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The one rule for every name a person reads (connections, roles, organisations, targets): what may be in it, and

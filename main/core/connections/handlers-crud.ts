@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { connectionSettingsSchemaFor, type ConnectionCreateInput, type ConnectionSettings, type ConnectionUpdateInput } from '../../contract/index.js';
+import type { ConnectionCreateInput, ConnectionSettings, ConnectionUpdateInput } from '../../contract/index.js';
+import { connectionSettingsSchemaFor } from '../../contract/schemas/connection.js';
 import { AppError } from '../app-error.js';
 import { viewOf, viewsOf, type ConnectionHandlerGroup } from './context.js';
 import { settingsOf } from './document.js';
