@@ -44,6 +44,9 @@ export function createEngine(ports: Ports, options: EngineOptions = {}): Engine 
       (testRunsLoading ??= import('./test-runs/service.js').then(({ TestRunService }) => {
         testRuns = new TestRunService(context);
         return testRuns;
+      }, (error: unknown) => {
+        testRunsLoading = undefined; // retried on the next call
+        throw error;
       })),
     loadedTestRuns: () => testRuns,
     setRehearsal: (service) => (rehearsal = service),
@@ -68,11 +71,14 @@ export function createEngine(ports: Ports, options: EngineOptions = {}): Engine 
       if (!isOperationName(name)) {
         return { ok: false, error: { code: 'invalid_input', message: `Unknown operation "${name}".`, field: 'operation' } };
       }
+      // The schemas and the handler group are imported side by side (each at most once).
+      const handlerLoading = handlerOf(name);
+      handlerLoading.catch(() => undefined); // an input error below is the answer; a load failure surfaces on await
       try {
         const definition = await loadOperation(name);
         const parsed = definition.input.safeParse(input ?? {});
         if (!parsed.success) return { ok: false, error: zodIssuesToError(parsed.error) };
-        const handler = await handlerOf(name);
+        const handler = await handlerLoading;
         const value = await handler(parsed.data);
         // Outputs are checked too: a value that breaks the contract (or carries an unknown field) never leaves.
         const checked = definition.output.safeParse(value);
