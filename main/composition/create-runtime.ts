@@ -6,9 +6,7 @@ import { reconcileSecrets } from '../core/connections/reconcile.js';
 import { openSqliteStore } from '../adapters/sqlite-store/index.js';
 import { createKeytarSecretStore } from '../adapters/keychain/index.js';
 import type { WorkerLauncher } from '../adapters/keychain/worker-process.js';
-import { createNodeHttp } from '../adapters/http/node-http.js';
-import { createNodeLoopback } from '../adapters/loopback/index.js';
-import { createNodeApiServer } from '../adapters/rbac-server/node-api-server.js';
+import { lazyApiServer, lazyHttp, lazyLoopback } from './lazy-ports.js';
 
 export interface RuntimeOptions {
   mode: 'desktop' | 'browser' | 'cli';
@@ -33,13 +31,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const ports = {
     store,
     secrets: createKeytarSecretStore({ workerPath: options.workerPath, ...(options.launchKeychainWorker ? { launchWorker: options.launchKeychainWorker } : {}) }),
-    http: createNodeHttp(),
+    // Imported on first use (with Node's http/https/tls): most CLI commands never fetch, listen or serve (issue 14).
+    http: lazyHttp(async () => (await import('../adapters/http/node-http.js')).createNodeHttp()),
     clock: systemClock,
     log,
     // Test-run callbacks (OIDC redirect URI, SAML ACS) on 127.0.0.1:<testPort>; bound on the first live test only.
-    loopback: createNodeLoopback({ logger: log }),
+    loopback: lazyLoopback(async () => (await import('../adapters/loopback/index.js')).createNodeLoopback({ logger: log })),
     // The rehearsal engine (Arthur-compatible API) on 127.0.0.1; bound by `rehearsal.start` only.
-    apiServer: createNodeApiServer({ logger: log }),
+    apiServer: lazyApiServer(async () => (await import('../adapters/rbac-server/node-api-server.js')).createNodeApiServer({ logger: log })),
     runtime: {
       version: options.version,
       mode: options.mode,
