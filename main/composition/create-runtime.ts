@@ -17,6 +17,11 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** How the keychain worker is started (the desktop app: a utilityProcess; default: a Node child process). */
   launchKeychainWorker?: WorkerLauncher;
+  /**
+   * Start-up background work (the keychain reconcile, which starts the keychain worker process) waits for this, so
+   * browser mode serves the console's page first (issue 14). Default: it starts at once.
+   */
+  backgroundAfter?: Promise<unknown>;
 }
 
 export interface Runtime {
@@ -51,7 +56,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // The long-running modes put keychain and database back in step after a crash (a CLI command does not: it would add
   // keychain calls, and their failures, to commands that need no secret). Best effort, in the background.
   if (options.mode !== 'cli') {
-    void reconcileSecrets(ports).catch((error: unknown) => log.log('warn', 'start-up keychain reconcile skipped', { error: String((error as Error)?.message ?? error) }));
+    void Promise.resolve(options.backgroundAfter)
+      .then(() => reconcileSecrets(ports))
+      .catch((error: unknown) => log.log('warn', 'start-up keychain reconcile skipped', { error: String((error as Error)?.message ?? error) }));
   }
   return { engine, close: () => engine.close() };
 }
