@@ -2,7 +2,6 @@ import { userInfo } from 'node:os';
 import { createEngine, type Engine } from '../core/engine.js';
 import { createLogger, type Logger } from '../core/log/logger.js';
 import { systemClock } from '../core/ports/clock.js';
-import { reconcileSecrets } from '../core/connections/reconcile.js';
 import { openSqliteStore } from '../adapters/sqlite-store/index.js';
 import { createKeytarSecretStore } from '../adapters/keychain/index.js';
 import type { WorkerLauncher } from '../adapters/keychain/worker-process.js';
@@ -57,7 +56,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // keychain calls, and their failures, to commands that need no secret). Best effort, in the background.
   if (options.mode !== 'cli') {
     void Promise.resolve(options.backgroundAfter)
-      .then(() => reconcileSecrets(ports))
+      .then(async () => (await import('../core/connections/reconcile.js')).reconcileSecrets(ports))
       .catch((error: unknown) => log.log('warn', 'start-up keychain reconcile skipped', { error: String((error as Error)?.message ?? error) }));
   }
   return { engine, close: () => engine.close() };
