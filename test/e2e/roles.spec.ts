@@ -294,7 +294,7 @@ test('role editor: organizations, roles, every validation rule as you type, undo
   await expect(page.getByTestId(`section-org-${orgB.id}`).getByTestId('role-row').filter({ hasText: `analysts-${run}` })).toBeVisible();
 
   // Undo of an organization delete: Finance and its role come back, the role under the same id (what a push sent).
-  const roleId = async () => ((await (await page.request.post(new URL('/api/invoke/roles.get', consoleUrl).href, { data: { ref: `analysts-${run}` }, headers: { origin: new URL(consoleUrl).origin } })).json()) as { value: { id: string } }).value.id;
+  const roleId = async () => ((await (await page.request.post(new URL('/api/invoke/roles.get', consoleUrl ?? '').href, { data: { ref: `analysts-${run}` }, headers: { origin: new URL(consoleUrl ?? '').origin } })).json()) as { value: { id: string } }).value.id;
   const analystsId = await roleId();
   await page.getByTestId('org-row').filter({ hasText: orgB.name }).getByRole('button', { name: `Delete ${orgB.name}` }).click();
   await page.getByRole('dialog', { name: 'Delete organization' }).getByRole('button', { name: `Delete ${orgB.name}` }).click();
