@@ -44,7 +44,6 @@ export class CliContext {
   /** Calls one operation and returns its Result (for commands that reword errors, e.g. naming the flag of a field). */
   async attempt<N extends OperationName>(name: N, input: OperationInput<N>): Promise<Result<OperationOutput<N>>> {
     // The operation's schemas are read and compiled while the runtime opens (issue 14); the engine gets the same module.
-    void import('../contract/registry.js').then((registry) => registry.loadOperation(name)).catch(() => undefined);
     const runtime = await this.open();
     return invokeTyped((n, i) => runtime.engine.invoke(n, i), name, input);
   }

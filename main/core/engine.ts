@@ -1,10 +1,11 @@
 import type { Result } from '../contract/result.js';
-// The registry, not the contract's index: the index builds every schema; the registry loads a domain's on first use.
-import { domainOf, isOperationName, loadOperation } from '../contract/registry.js';
+// The registry, not the contract's index: the index builds every schema; a domain's come with its handler group.
+import { domainOf, isOperationName } from '../contract/registry.js';
 import { toAppErrorShape } from './app-error.js';
 import { AuditTrail } from './audit-trail.js';
 import { EventBus, type EventListener } from './event-bus.js';
 import type { IdpTools } from './connections/idp-tools.js';
+import type { OperationDefinition } from '../contract/define.js';
 import { groupOfDomain, handlerGroups, type GroupDeps, type GroupName } from './handlers/handler-groups.js';
 import type { HandlerContext } from './handlers/types.js';
 import type { RehearsalService } from './rehearsal/service.js';
@@ -28,8 +29,8 @@ export interface EngineOptions {
 type AnyHandler = (input: unknown) => unknown;
 
 /**
- * The engine. Synchronous to create and cheap: each handler group (main/core/handlers/handler-groups.ts) and each
- * domain's schemas (main/contract/registry.ts) are imported on the first call of one of its operations (issue 14).
+ * The engine. Synchronous to create and cheap: each handler group, with its domain's schemas, is imported on the first
+ * call of one of its operations (main/core/handlers/handler-groups.ts, issue 14).
  */
 export function createEngine(ports: Ports, options: EngineOptions = {}): Engine {
   const events = new EventBus();
@@ -51,19 +52,21 @@ export function createEngine(ports: Ports, options: EngineOptions = {}): Engine 
     loadedTestRuns: () => testRuns,
     setRehearsal: (service) => (rehearsal = service),
   };
-  const groups = new Map<GroupName, Promise<Record<string, AnyHandler | undefined>>>();
-  const handlerOf = async (name: string): Promise<AnyHandler> => {
-    const group = groupOfDomain[domainOf(name as Parameters<typeof domainOf>[0])];
+  type Loaded = { definitions: Record<string, OperationDefinition>; handlers: Record<string, AnyHandler | undefined> };
+  const groups = new Map<GroupName, Promise<Loaded>>();
+  const groupOf = (name: Parameters<typeof domainOf>[0]): Promise<Loaded> => {
+    const group = groupOfDomain[domainOf(name)];
     let loading = groups.get(group);
     if (!loading) {
-      loading = handlerGroups[group](deps) as Promise<Record<string, AnyHandler | undefined>>;
+      loading = handlerGroups[group]().then(async (module) => ({
+        definitions: module.definitions,
+        handlers: (await module.handlers(deps)) as Record<string, AnyHandler | undefined>,
+      }));
       // A failed import is retried on the next call rather than remembered.
       loading.catch(() => groups.delete(group));
       groups.set(group, loading);
     }
-    const handler = (await loading)[name];
-    if (!handler) throw new Error(`No handler for ${name}.`);
-    return handler;
+    return loading;
   };
 
   return {
@@ -71,14 +74,13 @@ export function createEngine(ports: Ports, options: EngineOptions = {}): Engine 
       if (!isOperationName(name)) {
         return { ok: false, error: { code: 'invalid_input', message: `Unknown operation "${name}".`, field: 'operation' } };
       }
-      // The schemas and the handler group are imported side by side (each at most once).
-      const handlerLoading = handlerOf(name);
-      handlerLoading.catch(() => undefined); // an input error below is the answer; a load failure surfaces on await
       try {
-        const definition = await loadOperation(name);
+        const group = await groupOf(name);
+        const definition = group.definitions[name];
+        const handler = group.handlers[name];
+        if (!definition || !handler) throw new Error(`The contract lists ${name} but its handler group does not serve it.`);
         const parsed = definition.input.safeParse(input ?? {});
         if (!parsed.success) return { ok: false, error: zodIssuesToError(parsed.error) };
-        const handler = await handlerLoading;
         const value = await handler(parsed.data);
         // Outputs are checked too: a value that breaks the contract (or carries an unknown field) never leaves.
         const checked = definition.output.safeParse(value);

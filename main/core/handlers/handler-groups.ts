@@ -1,12 +1,15 @@
+import type { OperationDefinition } from '../../contract/define.js';
 import type { OperationDomain } from '../../contract/registry.js';
 import type { IdpTools } from '../connections/idp-tools.js';
 import type { RehearsalService } from '../rehearsal/service.js';
 import type { TestRunService } from '../test-runs/service.js';
-import type { HandlerContext, Handlers } from './types.js';
+import type { HandlerContext } from './types.js';
 
 /**
- * The engine's handler groups, each a module imported on the first call of one of its operations (issue 14): a
- * `connections list` loads the connection handlers only, never the test-run, SAML/OIDC, RBAC or push code.
+ * The engine's handler groups (main/core/handlers/groups/*), each one module with its operations' schemas
+ * (contract/operations/*) and handlers, imported on the first call of one of its operations (issue 14): a `connections
+ * list` builds the connection schemas and loads the connection handlers only, never the other schemas or the test-run,
+ * SAML/OIDC, RBAC or push code. One import per group (schemas and handlers together) keeps the bundle's chunks few.
  */
 export type GroupName = 'app' | 'settings' | 'audit' | 'connections' | 'testRuns' | 'rbac' | 'targets';
 
@@ -38,33 +41,20 @@ export interface GroupDeps {
   setRehearsal(service: RehearsalService): void;
 }
 
-type PartialHandlers = Partial<Record<keyof Handlers, (input: never) => unknown>>;
+type AnyHandler = (input: never) => unknown;
 
-export const handlerGroups: Record<GroupName, (deps: GroupDeps) => Promise<PartialHandlers>> = {
-  app: async ({ context }) => (await import('./app-handlers.js')).appHandlers(context),
-  settings: async ({ context }) => (await import('./settings-handlers.js')).settingsHandlers(context),
-  audit: async ({ context }) => (await import('./audit-handlers.js')).auditHandlers(context),
-  connections: async ({ context, idpTools, loadedTestRuns }) => {
-    const { connectionHandlers, defaultIdpTools } = await import('../connections/handlers.js');
-    const handlers = connectionHandlers({ ...context, idp: idpTools ?? defaultIdpTools });
-    // A save of exactly a tested draft records that passing run as the connection's validation (test-runs/drafts.ts).
-    // Draft passes live in the TestRunService's memory: when nothing loaded it, no draft was tested.
-    const adopting = <I, O extends { id: string }>(save: (input: I) => Promise<O> | O) => async (input: I) => {
-      const saved = await save(input);
-      const adopted = (await loadedTestRuns()?.adoptDraftPass(saved.id)) ?? false;
-      return adopted ? handlers['connections.get']({ ref: saved.id }) : saved;
-    };
-    return { ...handlers, 'connections.create': adopting(handlers['connections.create']), 'connections.update': adopting(handlers['connections.update']) };
-  },
-  testRuns: async ({ context, testRuns }) => {
-    const [{ testRunHandlers }, service] = await Promise.all([import('../test-runs/handlers.js'), testRuns()]);
-    return testRunHandlers(context, service);
-  },
-  rbac: async ({ context, testRuns }) => (await import('../rbac/handlers.js')).rbacHandlers(context, async (ref, input) => (await testRuns()).evaluate(ref, input)),
-  targets: async ({ context, setRehearsal }) => {
-    const [{ targetHandlers }, { RehearsalService }] = await Promise.all([import('../targets/handlers.js'), import('../rehearsal/service.js')]);
-    const rehearsal = new RehearsalService(context);
-    setRehearsal(rehearsal);
-    return targetHandlers(context, rehearsal);
-  },
+/** A group module: its operations' definitions (the contract's own objects) and its handlers. */
+export interface GroupModule {
+  definitions: Record<string, OperationDefinition>;
+  handlers(deps: GroupDeps): Record<string, AnyHandler> | Promise<Record<string, AnyHandler>>;
+}
+
+export const handlerGroups: Record<GroupName, () => Promise<GroupModule>> = {
+  app: () => import('./groups/app-group.js'),
+  settings: () => import('./groups/settings-group.js'),
+  audit: () => import('./groups/audit-group.js'),
+  connections: () => import('./groups/connections-group.js'),
+  testRuns: () => import('./groups/test-runs-group.js'),
+  rbac: () => import('./groups/rbac-group.js'),
+  targets: () => import('./groups/targets-group.js'),
 };
