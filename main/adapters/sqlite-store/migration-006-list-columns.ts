@@ -2,7 +2,8 @@ import type { Migration } from './migration.js';
 
 /**
  * Lists at scale (issue 14). `connection_list` keeps, per connection, what its list row shows, written in the same
- * transaction as the document (so listing 10,000 connections reads small rows, never a document); `sort_key` (the
+ * transaction as the document (so listing 10,000 connections reads small rows, never a document; the parts many rows
+ * share are kept once in `connection_list_profile`); `sort_key` (the
  * case- and accent-folded name) orders them through an index; `search_text` (lower-cased name, id and provider,
  * joined by U+001F, which names cannot contain) is what the search matches. The rows are computed by the engine's code
  * (warnings, name keys), which SQL cannot run: the store fills them for every connection that has none (or an older
@@ -14,29 +15,24 @@ export const migration006ListColumns: Migration = {
   name: 'list-columns',
   sql: `
 CREATE TABLE connection_list (
-  id                      TEXT PRIMARY KEY REFERENCES connections (id) ON DELETE CASCADE,
-  list_version            INTEGER NOT NULL,
-  sort_key                TEXT NOT NULL,
-  search_text             TEXT NOT NULL,
-  display_name            TEXT NOT NULL,
-  protocol                TEXT NOT NULL,
-  provider                TEXT NOT NULL,
-  active                  INTEGER NOT NULL,
-  updated_at              TEXT NOT NULL,
-  has_secret              INTEGER NOT NULL,
-  sp_entity_id            TEXT,
-  production_callback_url TEXT,
-  last_test_at            TEXT,
-  last_test_outcome       TEXT,
-  last_test_source        TEXT,
-  validated_at            TEXT,
-  last_pass_run_id        TEXT,
-  last_pass_at            TEXT,
-  last_pass_source        TEXT,
-  last_pass_checks_passed INTEGER,
-  last_pass_checks_warned INTEGER,
-  warnings                TEXT NOT NULL, -- JSON: the date-independent warnings
-  certificates            TEXT NOT NULL  -- JSON: the certificates whose expiry warns
+  id           TEXT PRIMARY KEY REFERENCES connections (id) ON DELETE CASCADE,
+  list_version INTEGER NOT NULL,
+  sort_key     TEXT NOT NULL,
+  search_text  TEXT NOT NULL,
+  protocol     TEXT NOT NULL,
+  active       INTEGER NOT NULL,
+  -- What a row shows, in as few columns as a listing reads (each column read costs, times 10,000):
+  display_name TEXT NOT NULL,
+  updated_at   TEXT NOT NULL,
+  flags        INTEGER NOT NULL, -- 1: active, 2: a secret is stored (OIDC client secret / SAML private key)
+  profile_id   INTEGER NOT NULL REFERENCES connection_list_profile (id),
+  state        TEXT -- last test, validation, last pass, SP entity ID override, U+001F-separated; NULL: none of them
+);
+
+-- What many connections share (protocol, provider, production callback URL, warnings, watched certificates), once.
+CREATE TABLE connection_list_profile (
+  id      INTEGER PRIMARY KEY,
+  profile TEXT NOT NULL UNIQUE -- JSON
 );
 
 CREATE INDEX connection_list_sort_key ON connection_list (sort_key, id);

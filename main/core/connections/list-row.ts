@@ -33,8 +33,8 @@ export function listRowOf(connection: StoredConnection): ConnectionListRow {
   };
 }
 
-/** Same rule as `isValidationCurrent`, on ISO strings already parsed once per row. */
-const validationCurrent = (validatedAt: string | null, updatedAt: string) => validatedAt !== null && Date.parse(validatedAt) >= Date.parse(updatedAt);
+/** Same rule as `isValidationCurrent` (view.ts). */
+const validationCurrent = (validatedAt: string, updatedAt: string) => Date.parse(validatedAt) >= Date.parse(updatedAt);
 
 /**
  * A list row as operations return it: the derived test URLs (they depend on the test port) and the certificate
@@ -46,7 +46,28 @@ export function toConnectionSummary(row: ConnectionListRow, context: { testPort:
     const expiring = row.certificates.map((watched) => certificateWarning(watched, context.now)).filter((w): w is ConnectionWarning => w !== null);
     if (expiring.length > 0) warnings = [...warnings, ...expiring];
   }
-  const common = {
+  const validation = row.validatedAt !== null && validationCurrent(row.validatedAt, row.updatedAt);
+  // Field by field, no spreads: this runs for every row of a 10,000-connection listing.
+  if (row.protocol === 'oidc') {
+    return {
+      protocol: 'oidc',
+      id: row.id,
+      name: row.displayName,
+      provider: row.provider,
+      active: row.active,
+      updatedAt: row.updatedAt,
+      lastTest: row.lastTest,
+      validatedAt: row.validatedAt,
+      lastPass: row.lastPass,
+      validationCurrent: validation,
+      productionCallbackUrl: row.productionCallbackUrl,
+      warnings,
+      hasClientSecret: row.hasSecret,
+      testRedirectUri: testRedirectUri(context.testPort, row.id),
+    };
+  }
+  return {
+    protocol: 'saml',
     id: row.id,
     name: row.displayName,
     provider: row.provider,
@@ -55,14 +76,9 @@ export function toConnectionSummary(row: ConnectionListRow, context: { testPort:
     lastTest: row.lastTest,
     validatedAt: row.validatedAt,
     lastPass: row.lastPass,
-    validationCurrent: validationCurrent(row.validatedAt, row.updatedAt),
+    validationCurrent: validation,
     productionCallbackUrl: row.productionCallbackUrl,
     warnings,
-  };
-  if (row.protocol === 'oidc') return { protocol: 'oidc', ...common, hasClientSecret: row.hasSecret, testRedirectUri: testRedirectUri(context.testPort, row.id) };
-  return {
-    protocol: 'saml',
-    ...common,
     hasPrivateKey: row.hasSecret,
     testAcsUrl: testAcsUrl(context.testPort, row.id),
     spEntityId: row.spEntityId ?? defaultSpEntityId(context.testPort, row.id),
