@@ -244,3 +244,27 @@ describe('History pages', () => {
     rmSync(older, { recursive: true, force: true });
   });
 });
+
+describe('the integrity check at open (issue 14: it read every page before every CLI command)', () => {
+  it('is skipped while the files are as they were at the last passed check, and runs again once they change', async () => {
+    const { filesStateOf, verifiedBefore } = await import('../../main/adapters/sqlite-store/integrity-marker.js');
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const file = join(dir, 'workbench.sqlite');
+    await call('connections.create', oidcInput('Okta'));
+    await engine.close();
+    expect(verifiedBefore(file, filesStateOf(file))).toBe(false); // written since the check
+    openSqliteStore(dir).close(); // checks, records
+    expect(verifiedBefore(file, filesStateOf(file))).toBe(true);
+    openSqliteStore(dir).close(); // a read-only session leaves the files as they were
+    expect(verifiedBefore(file, filesStateOf(file))).toBe(true);
+    // Damage that keeps the size: the modification time gives it away, the check runs and refuses the file.
+    const bytes = readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    bytes.fill(0xa5, pageSize * 2, pageSize * 4);
+    writeFileSync(file, bytes);
+    expect(() => openSqliteStore(dir)).toThrow(/integrity check \(PRAGMA quick_check\)/);
+    rmSync(dir, { recursive: true, force: true });
+    dir = mkdtempSync(join(tmpdir(), 'ssowb-list-'));
+    open(); // afterEach closes an engine: give it a healthy one
+  });
+});
