@@ -233,7 +233,7 @@ test.describe('claims viewer with a real OpenID Provider', () => {
 
     // History filters on the engine (it pages 100,000 runs): this connection's runs, then by outcome.
     await page.goto(`${consoleUrl}#/history`);
-    await page.getByLabel('Filter by connection').fill(`verified ${suffix}`);
+    await page.getByRole('combobox', { name: 'Filter by connection' }).fill(`verified ${suffix}`);
     await page.getByRole('option', { name: `E2E Peer verified ${suffix}` }).click();
     const rows = page.getByTestId('history-row');
     await expect(rows).toHaveCount(2);
