@@ -137,6 +137,11 @@ describe('list rows follow every write', () => {
     ({ listed, expected } = await listedAndViewed(created.id));
     expect(listed).toEqual(expected);
     expect(listed).toMatchObject({ spEntityId: 'clearml-sp', testAcsUrl: `http://127.0.0.1:9100/saml/${created.id}/acs` });
+    // The list row packs its fields with U+001F: free text holding it (or the escape U+001E) still comes back whole.
+    await call('connections.update', { id: created.id, saml: { spEntityId: 'urn:a\u001fb\u001ec\u001e1' } });
+    ({ listed, expected } = await listedAndViewed(created.id));
+    expect(listed).toEqual(expected);
+    expect(listed).toMatchObject({ spEntityId: 'urn:a\u001fb\u001ec\u001e1' });
   });
 
   it('import (and import --replace) writes the row', async () => {

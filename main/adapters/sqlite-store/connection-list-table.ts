@@ -6,42 +6,44 @@ import type { SqliteDatabase } from './open-database.js';
 /** Bump when `listRowOf` (or the keys below) change: rows of an older version are recomputed when the store opens. */
 export const LIST_VERSION = 1;
 
-/** Joins the parts of `search_text` and `state`; names, ids, URLs and dates cannot contain it. */
+/** Joins the parts of `search_text` and `packed`; names, ids, URLs and dates cannot contain it. */
 const SEP = '\u001f';
 const ACTIVE = 1;
 const HAS_SECRET = 2;
 
 type Profile = Pick<ConnectionListRow, 'protocol' | 'provider' | 'productionCallbackUrl' | 'warnings' | 'certificates'>;
-type RawRow = [id: string, displayName: string, updatedAt: string, flags: number, profileId: number, state: string | null];
-
 const text = (value: string | number | null | undefined) => (value === null || value === undefined ? '' : String(value));
+/** U+001E escapes U+001E and U+001F inside a value (an SP entity ID is free text), so splitting on U+001F is exact. */
+const ESC = '\u001e';
+const escaped = (value: string) => (value.includes(SEP) || value.includes(ESC) ? value.replace(/[\u001e\u001f]/g, (c) => (c === ESC ? `${ESC}0` : `${ESC}1`)) : value);
+const unescaped = (value: string) => value.replace(/\u001e[01]/g, (pair) => (pair === `${ESC}0` ? ESC : SEP));
 const orNull = (value: string | undefined) => (value ? value : null);
 
-/** The last test, validation, last pass and SP entity ID override as one column (NULL when none is set). */
-function stateOf(row: ConnectionListRow): string | null {
+/** The `packed` column: everything a row shows, in the order `rowOf` reads it. */
+function packedOf(row: ConnectionListRow, profileId: number): string {
   const { lastTest: t, lastPass: p } = row;
-  if (!t && !row.validatedAt && !p && row.spEntityId === null) return null;
-  return [t?.at, t?.outcome, t?.source, row.validatedAt, p?.runId, p?.at, p?.source, p?.checksPassed, p?.checksWarned, row.spEntityId].map(text).join(SEP);
+  const flags = (row.active ? ACTIVE : 0) | (row.hasSecret ? HAS_SECRET : 0);
+  return [row.id, row.displayName, row.updatedAt, flags, profileId, t?.at, t?.outcome, t?.source, row.validatedAt, p?.runId, p?.at, p?.source, p?.checksPassed, p?.checksWarned, row.spEntityId]
+    .map((value) => escaped(text(value)))
+    .join(SEP);
 }
 
-const noState = { lastTest: null, validatedAt: null, lastPass: null, spEntityId: null } as const;
-
-/** A list row from its columns; written out field by field (no spreads: this runs 10,000 times a listing). */
-function rowOf(id: string, displayName: string, updatedAt: string, flags: number, profile: Profile, state: string | null): ConnectionListRow {
-  const [at, outcome, source, validatedAt, runId, passAt, passSource, passed, warned, spEntityId] = state === null ? [] : state.split(SEP);
-  const s = state === null ? noState : null;
+/** A list row from its packed column and its profile; field by field (no spreads: this runs 10,000 times a listing). */
+function rowOf(parts: string[], profile: Profile): ConnectionListRow {
+  const [id = '', displayName = '', updatedAt = '', flags, , at, outcome, source, validatedAt, runId, passAt, passSource, passed, warned, spEntityId] = parts;
+  const bits = Number(flags);
   return {
     id,
     displayName,
     protocol: profile.protocol,
     provider: profile.provider,
-    active: (flags & ACTIVE) !== 0,
+    active: (bits & ACTIVE) !== 0,
     updatedAt,
-    hasSecret: (flags & HAS_SECRET) !== 0,
-    spEntityId: s ? null : orNull(spEntityId),
+    hasSecret: (bits & HAS_SECRET) !== 0,
+    spEntityId: orNull(spEntityId),
     productionCallbackUrl: profile.productionCallbackUrl,
     lastTest: at ? { at, outcome: outcome as 'passed' | 'failed', source: source as 'live' | 'inspect' } : null,
-    validatedAt: s ? null : orNull(validatedAt),
+    validatedAt: orNull(validatedAt),
     lastPass: runId ? { runId, at: text(passAt), source: passSource as 'live' | 'inspect', checksPassed: Number(passed), checksWarned: Number(warned) } : null,
     warnings: profile.warnings,
     certificates: profile.certificates,
@@ -55,8 +57,8 @@ function rowOf(id: string, displayName: string, updatedAt: string, flags: number
  */
 export function createConnectionListTable(db: SqliteDatabase) {
   const upsert = db.prepare(
-    `INSERT OR REPLACE INTO connection_list (id, list_version, sort_key, search_text, protocol, active, display_name, updated_at, flags, profile_id, state)
-     VALUES (@id, ${LIST_VERSION}, @sortKey, @searchText, @protocol, @active, @displayName, @updatedAt, @flags, @profileId, @state)`,
+    `INSERT OR REPLACE INTO connection_list (id, list_version, sort_key, search_text, protocol, active, packed, profile_id)
+     VALUES (@id, ${LIST_VERSION}, @sortKey, @searchText, @protocol, @active, @packed, @profileId)`,
   );
   const addProfile = db.prepare<[string]>('INSERT OR IGNORE INTO connection_list_profile (profile) VALUES (?)');
   const profileIdOf = db.prepare<[string], number>('SELECT id FROM connection_list_profile WHERE profile = ?').pluck();
@@ -84,7 +86,7 @@ export function createConnectionListTable(db: SqliteDatabase) {
     if (!found) {
       const filter = where.length > 0 ? `WHERE ${key}` : '';
       found = {
-        rows: db.prepare(`SELECT id, display_name, updated_at, flags, profile_id, state FROM connection_list ${filter} ORDER BY sort_key, id LIMIT @limit OFFSET @offset`).raw(true),
+        rows: db.prepare(`SELECT packed FROM connection_list ${filter} ORDER BY sort_key, id LIMIT @limit OFFSET @offset`).pluck(),
         count: db.prepare(`SELECT count(*) FROM connection_list ${filter}`).pluck(),
       };
       statements.set(key, found);
@@ -97,17 +99,15 @@ export function createConnectionListTable(db: SqliteDatabase) {
       const row = listRowOf(connection);
       const profile = JSON.stringify({ protocol: row.protocol, provider: row.provider, productionCallbackUrl: row.productionCallbackUrl, warnings: row.warnings, certificates: row.certificates } satisfies Profile);
       addProfile.run(profile);
+      const profileId = profileIdOf.get(profile) as number;
       upsert.run({
         id: row.id,
         sortKey: sortKeyOf(row.displayName),
         searchText: [row.displayName, row.id, row.provider].map((v) => v.toLowerCase()).join(SEP),
         protocol: row.protocol,
         active: row.active ? 1 : 0,
-        displayName: row.displayName,
-        updatedAt: row.updatedAt,
-        flags: (row.active ? ACTIVE : 0) | (row.hasSecret ? HAS_SECRET : 0),
-        profileId: profileIdOf.get(profile) as number,
-        state: stateOf(row),
+        packed: packedOf(row, profileId),
+        profileId,
       });
     },
     query(query: ConnectionListQuery): { rows: ConnectionListRow[]; total: number } {
@@ -118,14 +118,17 @@ export function createConnectionListTable(db: SqliteDatabase) {
         ...(query.active !== undefined ? { active: query.active ? 1 : 0 } : {}),
         ...(query.ids ? { ids: JSON.stringify(query.ids) } : {}),
       };
-      const raw = rows.all({ ...params, limit: query.limit ?? -1, offset: query.offset ?? 0 }) as RawRow[];
-      const listed = raw.map(([id, displayName, updatedAt, flags, profileId, state]): ConnectionListRow => {
+      const packed = rows.all({ ...params, limit: query.limit ?? -1, offset: query.offset ?? 0 }) as string[];
+      const listed = packed.map((text): ConnectionListRow => {
+        const parts = text.split(SEP);
+        if (text.includes(ESC)) parts.forEach((part, index) => (parts[index] = unescaped(part)));
+        const profileId = Number(parts[4]);
         let profile = profiles.get(profileId);
         if (!profile) {
           loadProfiles();
           profile = profiles.get(profileId) as Profile;
         }
-        return rowOf(id, displayName, updatedAt, flags, profile, state);
+        return rowOf(parts, profile);
       });
       const paged = query.limit !== undefined || (query.offset ?? 0) > 0;
       return { rows: listed, total: paged ? (count.get(params) as number) : listed.length };
