@@ -3,6 +3,7 @@ import { nameKey, type AuditEntry, type KeychainStatus, type Organization, type 
 import type {
   Clock,
   ConnectionListQuery,
+  ConnectionListRow,
   ConnectionRepo,
   Http,
   HttpRequest,
@@ -62,7 +63,7 @@ export class MemoryConnectionRepo implements ConnectionRepo {
     this.rows.set(connection.id, JSON.stringify(connection));
   }
   /** The same rules as the SQLite list table: rows from `listRowOf`, filtered, in (sort key, id) order, then the page. */
-  listRows(query: ConnectionListQuery) {
+  listRows<T>(query: ConnectionListQuery, map: (row: Readonly<ConnectionListRow>) => T) {
     const needle = query.search?.toLowerCase();
     const matched = this.list()
       .map((connection) => listRowOf(connection))
@@ -74,7 +75,7 @@ export class MemoryConnectionRepo implements ConnectionRepo {
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.r.id < b.r.id ? -1 : 1))
       .map(({ r }) => r);
     const offset = query.offset ?? 0;
-    return { rows: matched.slice(offset, query.limit === undefined ? undefined : offset + query.limit), total: matched.length };
+    return { rows: matched.slice(offset, query.limit === undefined ? undefined : offset + query.limit).map(map), total: matched.length };
   }
   delete(id: string) {
     return this.rows.delete(id);

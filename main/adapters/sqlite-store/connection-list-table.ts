@@ -29,27 +29,46 @@ function packedOf(row: ConnectionListRow, profileId: number): string {
   return parts.join(SEP);
 }
 
-/** A list row from its packed column and its profile; field by field (no spreads: this runs 10,000 times a listing). */
-function rowOf(parts: string[], profile: Profile): ConnectionListRow {
+/**
+ * Refills `row` from a packed column and its profile, field by field: one object serves a whole listing (no
+ * 10,000 throw-away rows for the garbage collector; the caller's `map` keeps what it needs).
+ */
+function fill(row: ConnectionListRow, parts: string[], profile: Profile): ConnectionListRow {
   const [id = '', displayName = '', updatedAt = '', flags, , at, outcome, source, validatedAt, runId, passAt, passSource, passed, warned, spEntityId] = parts;
   const bits = Number(flags);
-  return {
-    id,
-    displayName,
-    protocol: profile.protocol,
-    provider: profile.provider,
-    active: (bits & ACTIVE) !== 0,
-    updatedAt,
-    hasSecret: (bits & HAS_SECRET) !== 0,
-    spEntityId: orNull(spEntityId),
-    productionCallbackUrl: profile.productionCallbackUrl,
-    lastTest: at ? { at, outcome: outcome as 'passed' | 'failed', source: source as 'live' | 'inspect' } : null,
-    validatedAt: orNull(validatedAt),
-    lastPass: runId ? { runId, at: text(passAt), source: passSource as 'live' | 'inspect', checksPassed: Number(passed), checksWarned: Number(warned) } : null,
-    warnings: profile.warnings,
-    certificates: profile.certificates,
-  };
+  row.id = id;
+  row.displayName = displayName;
+  row.protocol = profile.protocol;
+  row.provider = profile.provider;
+  row.active = (bits & ACTIVE) !== 0;
+  row.updatedAt = updatedAt;
+  row.hasSecret = (bits & HAS_SECRET) !== 0;
+  row.spEntityId = orNull(spEntityId);
+  row.productionCallbackUrl = profile.productionCallbackUrl;
+  row.lastTest = at ? { at, outcome: outcome as 'passed' | 'failed', source: source as 'live' | 'inspect' } : null;
+  row.validatedAt = orNull(validatedAt);
+  row.lastPass = runId ? { runId, at: text(passAt), source: passSource as 'live' | 'inspect', checksPassed: Number(passed), checksWarned: Number(warned) } : null;
+  row.warnings = profile.warnings;
+  row.certificates = profile.certificates;
+  return row;
 }
+
+const scratchRow = (): ConnectionListRow => ({
+  id: '',
+  displayName: '',
+  protocol: 'oidc',
+  provider: '',
+  active: false,
+  updatedAt: '',
+  hasSecret: false,
+  spEntityId: null,
+  productionCallbackUrl: null,
+  lastTest: null,
+  validatedAt: null,
+  lastPass: null,
+  warnings: [],
+  certificates: [],
+});
 
 /**
  * The `connection_list` side table: one small row per connection with what its list row shows, written with the
@@ -111,7 +130,7 @@ export function createConnectionListTable(db: SqliteDatabase) {
         profileId,
       });
     },
-    query(query: ConnectionListQuery): { rows: ConnectionListRow[]; total: number } {
+    query<T>(query: ConnectionListQuery, map: (row: Readonly<ConnectionListRow>) => T): { rows: T[]; total: number } {
       const { rows, count } = statementsFor(query);
       const params = {
         ...(query.search ? { search: query.search.toLowerCase() } : {}),
@@ -120,7 +139,8 @@ export function createConnectionListTable(db: SqliteDatabase) {
         ...(query.ids ? { ids: JSON.stringify(query.ids) } : {}),
       };
       const packed = rows.all({ ...params, limit: query.limit ?? -1, offset: query.offset ?? 0 }) as string[];
-      const listed = packed.map((text): ConnectionListRow => {
+      const row = scratchRow();
+      const listed = packed.map((text): T => {
         const parts = text.split(SEP);
         if (text.includes(ESC)) parts.forEach((part, index) => (parts[index] = unescaped(part)));
         const profileId = Number(parts[4]);
@@ -129,7 +149,7 @@ export function createConnectionListTable(db: SqliteDatabase) {
           loadProfiles();
           profile = profiles.get(profileId) as Profile;
         }
-        return rowOf(parts, profile);
+        return map(fill(row, parts, profile));
       });
       const paged = query.limit !== undefined || (query.offset ?? 0) > 0;
       return { rows: listed, total: paged ? (count.get(params) as number) : listed.length };

@@ -27,7 +27,7 @@ export function createConnectionRepo(db: SqliteDatabase): ConnectionRepo {
 
   return {
     list: () => selectAll.all().map((row) => read(row) as StoredConnection),
-    listRows: (query) => listTable.query(query),
+    listRows: (query, map) => listTable.query(query, map),
     get: (id) => read(selectById.get(id)),
     findByName: (name) => read(selectByName.get(nameKey(name))),
     put(connection) {

@@ -37,11 +37,11 @@ function splitUpdateInput(input: ConnectionUpdateInput) {
   return { ref: id, patch: patch as Record<string, unknown>, secrets: { clientSecret, privateKeyPem, generateKeyPair, pendingKeyId } };
 }
 
-/** Summaries of list rows, with the settings and the clock read once for the whole list. */
-function summariesOf(context: ConnectionContext, rows: ConnectionListRow[]): ConnectionSummary[] {
+/** Turns list rows into summaries, with the settings and the clock read once for the whole list. */
+function summaryMaker(context: ConnectionContext): (row: Readonly<ConnectionListRow>) => ConnectionSummary {
   const { testPort } = readSettings(context.ports.store);
   const now = context.ports.clock.now();
-  return rows.map((row) => toConnectionSummary(row, { testPort, now }));
+  return (row) => toConnectionSummary(row, { testPort, now });
 }
 
 /** List, read, create, update, remove and (de)activate connections. */
@@ -50,10 +50,10 @@ export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => 
   const repo = ports.store.connections;
   return {
     // List rows come from the store's list columns, filtered, sorted and paged in SQL: no document is read.
-    'connections.list': (filters) => summariesOf(context, repo.listRows(filters).rows),
+    'connections.list': (filters) => repo.listRows(filters, summaryMaker(context)).rows,
     'connections.page': (query) => {
-      const { rows, total } = repo.listRows(query);
-      return { connections: summariesOf(context, rows), total };
+      const { rows, total } = repo.listRows(query, summaryMaker(context));
+      return { connections: rows, total };
     },
     'connections.get': ({ ref }) => viewOf(context, requireConnection(repo, ref)),
     'connections.create': async (input) => {

@@ -40,7 +40,7 @@ const validationCurrent = (validatedAt: string, updatedAt: string) => Date.parse
  * A list row as operations return it: the derived test URLs (they depend on the test port) and the certificate
  * warnings (they depend on the date) added to the stored columns.
  */
-export function toConnectionSummary(row: ConnectionListRow, context: { testPort: number; now: Date }): ConnectionSummary {
+export function toConnectionSummary(row: Readonly<ConnectionListRow>, context: { testPort: number; now: Date }): ConnectionSummary {
   let warnings = row.warnings as ConnectionWarning[];
   if (row.certificates.length > 0) {
     const expiring = row.certificates.map((watched) => certificateWarning(watched, context.now)).filter((w): w is ConnectionWarning => w !== null);

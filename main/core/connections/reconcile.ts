@@ -24,7 +24,7 @@ const claimedAccount = (connection: Pick<ConnectionListRow, 'id' | 'protocol' | 
 export async function reconcileSecrets(ports: Pick<Ports, 'store' | 'secrets' | 'clock' | 'runtime' | 'log'>): Promise<ReconcileOutcome> {
   const present = new Set(await ports.secrets.accounts());
   // The list rows carry id, protocol and the secret flag: no document is read for a store of any size.
-  const rows = ports.store.connections.listRows({}).rows;
+  const rows = ports.store.connections.listRows({}, ({ id, displayName, protocol, hasSecret }) => ({ id, displayName, protocol, hasSecret })).rows;
   const referenced = new Set(
     rows.flatMap((row) => [secretAccounts.clientSecret(row.id), secretAccounts.samlPrivateKey(row.id), secretAccounts.samlEncryptionKey(row.id)]),
   );

@@ -59,8 +59,12 @@ export interface ConnectionListQuery {
 export interface ConnectionRepo {
   /** Every full document (import/export, tests); listings use `listRows`. */
   list(): StoredConnection[];
-  /** List rows sorted by name (case- and accent-insensitive, then id); `total` counts every match, ignoring the page. */
-  listRows(query: ConnectionListQuery): { rows: ConnectionListRow[]; total: number };
+  /**
+   * List rows sorted by name (case- and accent-insensitive, then id), each turned into what the caller keeps by `map`;
+   * `total` counts every match, ignoring the page. The row handed to `map` may be one object refilled for every row
+   * (10,000 rows make no 10,000 throw-away objects): keep what `map` returns, never the row itself.
+   */
+  listRows<T>(query: ConnectionListQuery, map: (row: Readonly<ConnectionListRow>) => T): { rows: T[]; total: number };
   get(id: string): StoredConnection | undefined;
   /** Case-insensitive match on displayName. */
   findByName(name: string): StoredConnection | undefined;
