@@ -19,7 +19,7 @@ const escaped = (value: string) => (value.includes(SEP) || value.includes(ESC) ?
 const unescaped = (value: string) => value.split(`${ESC}1`).join(SEP).split(`${ESC}0`).join(ESC);
 const orNull = (value: string | undefined) => (value ? value : null);
 
-/** The `packed` column: everything a row shows, in the order `rowOf` reads it. */
+/** The `packed` column: everything a row shows, in the order `fill` reads it. */
 function packedOf(row: ConnectionListRow, profileId: number): string {
   const { lastTest: t, lastPass: p } = row;
   const flags = (row.active ? ACTIVE : 0) | (row.hasSecret ? HAS_SECRET : 0);
