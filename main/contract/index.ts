@@ -65,6 +65,7 @@ export * from './operations/settings.js';
 export * from './operations/audit.js';
 export * from './operations/connections.js';
 export * from './schemas/connection.js';
+export * from './schemas/connection-summary.js';
 export * from './schemas/connection-fields.js';
 export * from './schemas/connection-oidc.js';
 export * from './schemas/connection-saml.js';

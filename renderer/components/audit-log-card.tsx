@@ -7,7 +7,9 @@ import { actionWords, subjectWords } from './audit-words';
 /** The newest audit entries (`audit.list`), refreshed whenever the engine appends one (`onAuditAppended`). */
 export function AuditLogCard() {
   const { data, error, loading, refetch } = useOperation('audit.list', { limit: 20 });
-  const connections = useOperation('connections.list', {});
+  // Names of just the connections these entries are about (a store may hold 10,000).
+  const subjects = [...new Set((data ?? []).map((entry) => entry.subject).filter((subject): subject is string => typeof subject === 'string'))].sort();
+  const connections = useOperation('connections.list', { ids: subjects });
   useWorkbenchEvent('onAuditAppended', () => {
     void refetch();
     void connections.refetch();

@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react';
 import { Badge, Code, CopyButton, Group, List, Switch, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import type { ConnectionView } from '../../main/contract/index';
+import type { ConnectionSummary, ConnectionView } from '../../main/contract/index';
 import { useMutation } from '../client';
 import { notifyFailure, notifySuccess } from '../app/notify';
 import { CopyAction } from './copy-value';
 import { providerLabel } from './provider-labels';
 import { relativeTime } from './relative-time';
-import { usePagedRows } from './table-pager';
 
 /**
  * The provider connections table: ClearML's columns (reference/clearml-platform.md §1.1: Active, Name, Provider,
@@ -17,14 +16,16 @@ export function ConnectionsTable({
   connections,
   onChanged,
   actions,
+  pager,
 }: {
-  connections: readonly ConnectionView[];
+  /** The rows of the page shown (the engine pages: thousands of rows of switches and tooltips would be slow). */
+  connections: readonly ConnectionSummary[];
   /** A row changed here (the Active toggle). */
   onChanged?: (view: ConnectionView) => void;
-  actions?: (connection: ConnectionView) => ReactNode;
+  actions?: (connection: ConnectionSummary) => ReactNode;
+  /** The pager under the table (TablePager). */
+  pager?: ReactNode;
 }) {
-  // Paged: thousands of rows of switches and tooltips would make every keystroke in the filter slow.
-  const { page, pager } = usePagedRows(connections);
   return (
     <>
       {/* Fits the desktop window's default 1280 px (minus the navbar) without a horizontal scrollbar. */}
@@ -42,7 +43,7 @@ export function ConnectionsTable({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {page.map((connection) => (
+            {connections.map((connection) => (
               <Table.Tr key={connection.id} data-testid="connection-row" data-connection-id={connection.id}>
                 <Table.Td>
                   <ActiveSwitch connection={connection} onChanged={onChanged} />
@@ -85,7 +86,7 @@ export function ConnectionsTable({
 }
 
 /** The Active toggle (`connections.setActive`); the switch follows the engine's answer. */
-function ActiveSwitch({ connection, onChanged }: { connection: ConnectionView; onChanged: ((view: ConnectionView) => void) | undefined }) {
+function ActiveSwitch({ connection, onChanged }: { connection: ConnectionSummary; onChanged: ((view: ConnectionView) => void) | undefined }) {
   const { mutate, loading } = useMutation('connections.setActive');
   const toggle = async (active: boolean) => {
     const result = await mutate({ ref: connection.id, active });
@@ -107,7 +108,7 @@ function ActiveSwitch({ connection, onChanged }: { connection: ConnectionView; o
 }
 
 /** The ID, copied by a click on it (ClearML: "click to copy") or on its copy button. */
-function IdCell({ connection }: { connection: ConnectionView }) {
+function IdCell({ connection }: { connection: ConnectionSummary }) {
   return (
     <Group gap={2} wrap="nowrap">
       <CopyButton value={connection.id} timeout={1500}>
@@ -127,7 +128,7 @@ function IdCell({ connection }: { connection: ConnectionView }) {
   );
 }
 
-function LastTest({ connection }: { connection: ConnectionView }) {
+function LastTest({ connection }: { connection: ConnectionSummary }) {
   const last = connection.lastTest;
   if (!last) {
     return (
@@ -146,7 +147,7 @@ function LastTest({ connection }: { connection: ConnectionView }) {
 }
 
 /** Whether platform exports are allowed: "validated by run … 2 h ago" or "changed since its last passing test". */
-function ValidationState({ connection }: { connection: ConnectionView }) {
+function ValidationState({ connection }: { connection: ConnectionSummary }) {
   const pass = connection.lastPass;
   if (connection.validationCurrent) {
     const run = pass?.runId ? pass.runId.slice(0, 8) : 'an earlier run';
@@ -166,7 +167,7 @@ function ValidationState({ connection }: { connection: ConnectionView }) {
   );
 }
 
-function WarningsBadge({ connection }: { connection: ConnectionView }) {
+function WarningsBadge({ connection }: { connection: ConnectionSummary }) {
   if (connection.warnings.length === 0) return null;
   const count = connection.warnings.length;
   return (

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { ActionIcon, EmptyState, Group, Paper, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileExport, IconPencil, IconPlugConnected, IconTrash } from '@tabler/icons-react';
-import type { ConnectionView } from '../../main/contract/index';
-import { useOperation, useWorkbenchEvent } from '../client';
+import type { ConnectionSummary, ConnectionView } from '../../main/contract/index';
+import { useMutation, useOperation, useWorkbenchEvent } from '../client';
+import { notifyFailure } from '../app/notify';
+import { TablePager, useServerPage } from '../components/table-pager';
 import { ConnectionsTable } from '../components/connections-table';
 import { NewConnectionButton } from '../components/new-connection-button';
 import { TestConnectionButton } from '../components/test-connection-button';
@@ -21,23 +23,39 @@ export function ConnectionsPage() {
   const [filters, setFilters] = useState<ConnectionFilters>(noFilters);
   const [search] = useDebouncedValue(filters.search, 200);
   const filtered = isFiltered(filters);
-  const { data, error, loading, refetch } = useOperation('connections.list', listInput({ ...filters, search }));
+  const input = listInput({ ...filters, search });
+  // The engine filters, sorts and pages: one page of rows crosses the bridge, whatever the store's size.
+  const [total, setTotal] = useState<number | undefined>(undefined);
+  const paging = useServerPage(JSON.stringify(input), total);
+  const { data: answer, error, loading, refetch } = useOperation('connections.page', { ...input, limit: paging.limit, offset: paging.offset });
+  const data = answer?.connections;
+  if (answer && answer.total !== total) setTotal(answer.total);
   const [wizardOpen, setWizardOpen] = useState(false);
   const [editing, setEditing] = useState<ConnectionView | null>(null);
-  const [deleting, setDeleting] = useState<ConnectionView | null>(null);
-  const [exporting, setExporting] = useState<ConnectionView | null>(null);
+  const [deleting, setDeleting] = useState<ConnectionSummary | null>(null);
+  const [exporting, setExporting] = useState<ConnectionSummary | null>(null);
+  // Edit needs the full settings: read them (connections.get) when the admin asks, not for every row.
+  const { mutate: readConnection } = useMutation('connections.get');
+  const [opening, setOpening] = useState<string | null>(null);
+  const edit = async (connection: ConnectionSummary) => {
+    setOpening(connection.id);
+    const result = await readConnection({ ref: connection.id });
+    setOpening(null);
+    if (result.ok) setEditing(result.value);
+    else notifyFailure(`${connection.name} could not be opened`, result.error);
+  };
   // Changes made anywhere (this tab, another window, the CLI) land in the audit log: follow them.
   useWorkbenchEvent('onAuditAppended', (entry) => {
     if (entry.action.startsWith('connections.')) void refetch();
   });
   const refresh = () => void refetch();
-  const empty = data?.length === 0 && !filtered;
+  const empty = answer?.total === 0 && !filtered;
   const openWizard = () => setWizardOpen(true);
 
-  const rowActions = (connection: ConnectionView) => (
+  const rowActions = (connection: ConnectionSummary) => (
     <Group gap={2} wrap="nowrap">
       <Tooltip label="Edit">
-        <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${connection.name}`} onClick={() => setEditing(connection)}>
+        <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${connection.name}`} loading={opening === connection.id} onClick={() => void edit(connection)}>
           <IconPencil size={16} aria-hidden />
         </ActionIcon>
       </Tooltip>
@@ -92,7 +110,12 @@ export function ConnectionsPage() {
               No connection matches these filters.
             </Text>
           ) : (
-            <ConnectionsTable connections={data} onChanged={refresh} actions={rowActions} />
+            <ConnectionsTable
+              connections={data}
+              onChanged={refresh}
+              actions={rowActions}
+              pager={<TablePager total={answer?.total ?? 0} page={paging.page} shown={data.length} onChange={paging.setPage} />}
+            />
           )}
         </Paper>
       )}

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Button, Code, EmptyState, Group, Paper, Select, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Button, Code, EmptyState, Group, Paper, SegmentedControl, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowsDiff, IconHistory } from '@tabler/icons-react';
 import type { TestRunSummary } from '../../main/contract/index';
 import { useOperation, useWorkbenchEvent } from '../client';
 import { AuditLogCard } from '../components/audit-log-card';
+import { ConnectionPicker } from '../components/connection-picker';
+import { TablePager, useServerPage } from '../components/table-pager';
 import { PushesCard } from '../components/pushes-card';
 import { OperationError } from '../components/operation-error';
 import { PageHeader } from '../components/page-header';
@@ -12,17 +14,27 @@ import { HistoryTable } from './test-run/history-table';
 
 /** Test runs (open one for its full report; compare two of one connection) and the audit log of changes. */
 export function HistoryPage() {
-  const { data, error, loading, refetch } = useOperation('history.list', { limit: 200 });
-  useWorkbenchEvent('onTestRunFinished', () => void refetch());
   const [connectionId, setConnectionId] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string[]>([]);
+  const [outcome, setOutcome] = useState<'all' | 'passed' | 'failed'>('all');
+  const filters = { ...(connectionId ? { ref: connectionId } : {}), ...(outcome !== 'all' ? { outcome } : {}) };
+  // The engine pages History (and counts it on an index): opening it reads one page, however many runs there are.
+  const [total, setTotal] = useState<number | undefined>(undefined);
+  const paging = useServerPage(JSON.stringify(filters), total);
+  const { data: answer, error, loading, refetch } = useOperation('history.page', { ...filters, limit: paging.limit, offset: paging.offset });
+  if (answer && answer.total !== total) setTotal(answer.total);
+  const data = answer?.runs;
+  useWorkbenchEvent('onTestRunFinished', () => void refetch());
+  // The runs ticked for comparison (kept across pages and filters).
+  const [picked, setPicked] = useState<TestRunSummary[]>([]);
   const [comparing, setComparing] = useState<[TestRunSummary, TestRunSummary] | null>(null);
 
-  const runs = (data ?? []).filter((run) => connectionId === null || run.connectionId === connectionId);
-  const connections = [...new Map((data ?? []).map((run) => [run.connectionId, run.connectionName])).entries()];
-  const picked = selected.map((id) => data?.find((run) => run.runId === id)).filter((run): run is TestRunSummary => run !== undefined);
+  const filtered = connectionId !== null || outcome !== 'all';
+  const runs = data ?? [];
   const comparable = picked.length === 2 && picked[0]?.connectionId === picked[1]?.connectionId;
-  const toggle = (runId: string) => setSelected((previous) => (previous.includes(runId) ? previous.filter((id) => id !== runId) : [...previous, runId].slice(-2)));
+  const toggle = (runId: string) => {
+    const run = runs.find((candidate) => candidate.runId === runId);
+    setPicked((previous) => (previous.some((p) => p.runId === runId) ? previous.filter((p) => p.runId !== runId) : run ? [...previous, run].slice(-2) : previous));
+  };
 
   return (
     <>
@@ -33,22 +45,25 @@ export function HistoryPage() {
       <Stack gap="lg">
         {error && !data && <OperationError title="Test runs could not be loaded" error={error} onRetry={() => void refetch()} retrying={loading} />}
         {!data && !error && <Skeleton height={120} aria-label="Loading test runs" />}
-        {data?.length === 0 && <NoRuns />}
-        {data && data.length > 0 && (
+        {answer?.total === 0 && !filtered && <NoRuns />}
+        {data && (answer?.total !== 0 || filtered) && (
           <Paper withBorder radius="md" component="section" aria-labelledby="runs-title">
             <Group justify="space-between" p="md" pb="xs" wrap="wrap" gap="sm">
               <Title order={2} size="h4" id="runs-title">
                 Test runs
               </Title>
               <Group gap="sm" wrap="wrap">
-                <Select
-                  aria-label="Filter by connection"
-                  placeholder="All connections"
-                  data={connections.map(([value, label]) => ({ value, label }))}
-                  value={connectionId}
-                  onChange={setConnectionId}
-                  clearable
-                  w={240}
+                <ConnectionPicker label="Filter by connection" value={connectionId} onChange={setConnectionId} />
+                <SegmentedControl
+                  aria-label="Outcome filter"
+                  size="sm"
+                  data={[
+                    { value: 'all', label: 'Any outcome' },
+                    { value: 'passed', label: 'Passed' },
+                    { value: 'failed', label: 'Failed' },
+                  ]}
+                  value={outcome}
+                  onChange={(value) => setOutcome(value as typeof outcome)}
                 />
                 <Tooltip label={picked.length === 2 && !comparable ? 'Pick two runs of the same connection' : 'Tick two runs of one connection to see what changed'}>
                   <Button
@@ -64,10 +79,15 @@ export function HistoryPage() {
             </Group>
             {runs.length === 0 ? (
               <Text size="sm" c="dimmed" p="md" pt={0}>
-                No run of this connection is in the history.
+                No run matches these filters.
               </Text>
             ) : (
-              <HistoryTable runs={runs} selected={selected} onToggle={toggle} />
+              <HistoryTable
+                runs={runs}
+                selected={picked.map((run) => run.runId)}
+                onToggle={toggle}
+                pager={<TablePager total={answer?.total ?? 0} page={paging.page} shown={runs.length} onChange={paging.setPage} />}
+              />
             )}
           </Paper>
         )}

@@ -58,10 +58,10 @@ interface StoredView {
 }
 
 async function stored(name: string): Promise<StoredView> {
-  const listed = (await (await api!.post('/api/invoke/connections.list', { data: { search: name } })).json()) as { value: StoredView[] };
-  const found = listed.value[0];
-  if (!found) throw new Error(`no connection named ${name}`);
-  return found;
+  // The list rows carry no settings: the full view comes from connections.get.
+  const found = (await (await api!.post('/api/invoke/connections.get', { data: { ref: name } })).json()) as { ok: boolean; value: StoredView };
+  if (!found.ok) throw new Error(`no connection named ${name}`);
+  return found.value;
 }
 
 async function openWizard(page: Page): Promise<Locator> {

@@ -230,5 +230,19 @@ test.describe('claims viewer with a real OpenID Provider', () => {
     await expect(page.getByTestId('run-status')).toContainText('the run was cancelled before the identity provider answered.');
     await expect(page.locator('[data-check-id="oidc.callback.received"]')).toHaveAttribute('data-status', 'fail');
     await idp.close();
+
+    // History filters on the engine (it pages 100,000 runs): this connection's runs, then by outcome.
+    await page.goto(`${consoleUrl}#/history`);
+    await page.getByRole('combobox', { name: 'Filter by connection' }).fill(`verified ${suffix}`);
+    await page.getByRole('option', { name: `E2E Peer verified ${suffix}` }).click();
+    const rows = page.getByTestId('history-row');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: `E2E Peer verified ${suffix}` })).toHaveCount(2);
+    const outcome = page.getByRole('radiogroup', { name: 'Outcome filter' });
+    await outcome.getByText('Passed', { exact: true }).click();
+    await expect(page.getByText('No run matches these filters.')).toBeVisible();
+    await outcome.getByText('Failed', { exact: true }).click();
+    await expect(rows).toHaveCount(2);
+    await expect(rows.first()).toContainText('cancelled');
   });
 });

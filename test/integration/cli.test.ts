@@ -73,6 +73,11 @@ describe.skipIf(!built)('ssowb CLI', () => {
 
     const listed = JSON.parse(ssowb(['connections', 'list', '--json']).stdout);
     expect(listed.map((c: { id: string }) => c.id)).toEqual([connection.id]);
+    // product.md: list objects carry id, name, protocol, provider, active, updatedAt, the test endpoint and
+    // hasClientSecret (never a secret); the settings are `connections show`'s.
+    const { id, name, protocol, provider, active, updatedAt, testRedirectUri, hasClientSecret } = connection;
+    expect(listed[0]).toMatchObject({ id, name, protocol, provider, active, updatedAt, testRedirectUri, hasClientSecret });
+    expect(listed[0]).not.toHaveProperty('oidc');
     expect(ssowb(['connections', 'deactivate', 'keycloak ml']).status).toBe(0);
     expect(JSON.parse(ssowb(['connections', 'show', connection.id, '--json']).stdout).active).toBe(false);
 

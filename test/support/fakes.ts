@@ -2,6 +2,8 @@
 import { nameKey, type AuditEntry, type KeychainStatus, type Organization, type PushRecord, type Role, type StoredConnection, type StoredTarget } from '../../main/contract/index.js';
 import type {
   Clock,
+  ConnectionListQuery,
+  ConnectionListRow,
   ConnectionRepo,
   Http,
   HttpRequest,
@@ -13,10 +15,12 @@ import type {
   SecretStore,
   Store,
   StoredTestRun,
+  TestRunQuery,
   TestRunRepo,
 } from '../../main/core/ports/index.js';
 import { silentLogger } from '../../main/core/log/logger.js';
 import type { IdpTools } from '../../main/core/connections/idp-tools.js';
+import { listRowOf, sortKeyOf } from '../../main/core/connections/list-row.js';
 
 export class MemorySecretStore implements SecretStore {
   readonly items = new Map<string, string>();
@@ -58,6 +62,21 @@ export class MemoryConnectionRepo implements ConnectionRepo {
     if (clash && clash.id !== connection.id) throw new Error('UNIQUE constraint failed: connections.name_lower');
     this.rows.set(connection.id, JSON.stringify(connection));
   }
+  /** The same rules as the SQLite list table: rows from `listRowOf`, filtered, in (sort key, id) order, then the page. */
+  listRows<T>(query: ConnectionListQuery, map: (row: Readonly<ConnectionListRow>) => T) {
+    const needle = query.search?.toLowerCase();
+    const matched = this.list()
+      .map((connection) => listRowOf(connection))
+      .filter((r) => query.protocol === undefined || r.protocol === query.protocol)
+      .filter((r) => query.active === undefined || r.active === query.active)
+      .filter((r) => query.ids === undefined || query.ids.includes(r.id))
+      .filter((r) => !needle || [r.displayName, r.id, r.provider].some((v) => v.toLowerCase().includes(needle)))
+      .map((r) => ({ r, key: sortKeyOf(r.displayName) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.r.id < b.r.id ? -1 : 1))
+      .map(({ r }) => r);
+    const offset = query.offset ?? 0;
+    return { rows: matched.slice(offset, query.limit === undefined ? undefined : offset + query.limit).map(map), total: matched.length };
+  }
   delete(id: string) {
     return this.rows.delete(id);
   }
@@ -72,11 +91,17 @@ export class MemoryTestRunRepo implements TestRunRepo {
   private all(): StoredTestRun[] {
     return this.rows.map((json) => JSON.parse(json) as StoredTestRun).reverse();
   }
-  list({ connectionId, limit }: { connectionId?: string | undefined; limit: number }) {
-    return this.all()
-      .filter((run) => connectionId === undefined || run.connectionId === connectionId)
-      .slice(0, limit)
+  private matching({ connectionId, outcome }: TestRunQuery) {
+    return this.all().filter((run) => (connectionId === undefined || run.connectionId === connectionId) && (outcome === undefined || run.outcome === outcome));
+  }
+  list(query: TestRunQuery) {
+    const offset = query.offset ?? 0;
+    return this.matching(query)
+      .slice(offset, offset + query.limit)
       .map(({ report: _report, ...summary }) => summary);
+  }
+  page(query: TestRunQuery) {
+    return { runs: this.list(query), total: this.matching(query).length };
   }
   get(id: string) {
     return this.all().find((run) => run.runId === id);

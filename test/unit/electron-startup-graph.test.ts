@@ -10,9 +10,12 @@ import { nodeBundleOptions, staticClosure } from '../../scripts/lib/node-bundles
 // imports each handler group and its schemas on the first call of one of its operations.
 const root = join(import.meta.dirname, '..', '..');
 const startupOnly = /main\/core\/(test-runs|saml|idp|connections)\/|main\/core\/engine\.ts|main\/composition\/|node_modules\/(@node-saml|openid-client|oauth4webapi|jose|@xmldom|xml-crypto|xpath|zod|@peculiar)\//;
-/** Code the engine itself must not load before an operation asks: every handler group, every schema (zod), every protocol library. */
+/**
+ * Code the engine itself must not load before an operation asks: every handler group, every schema (zod), every protocol
+ * library. The store's open needs the zod-free list-row builder (it fills missing list rows), and nothing beyond it.
+ */
 const groupCode =
-  /main\/core\/(test-runs|saml|idp|connections|rbac|targets|rehearsal|export)\/|main\/contract\/(operations\/|schemas\/(?!name-text\.ts))|main\/adapters\/(http|loopback|rbac-server)\/|node_modules\/(@node-saml|openid-client|oauth4webapi|jose|@xmldom|xml-crypto|xpath|zod|yaml|@peculiar)\//;
+  /main\/core\/(test-runs|saml|idp|rbac|targets|rehearsal|export)\/|main\/core\/connections\/(?!(list-row|urls|warnings)\.ts)|main\/contract\/(operations\/|schemas\/(?!(name-text|connection-urls)\.ts))|main\/adapters\/(http|loopback|rbac-server)\/|node_modules\/(@node-saml|openid-client|oauth4webapi|jose|@xmldom|xml-crypto|xpath|zod|yaml|@peculiar)\//;
 /** What `connections list` must not load: test runs, SAML/OIDC, RBAC, targets and pushes, import/export formats. */
 const notForListing =
   /main\/core\/(test-runs|saml|idp|rbac|targets|rehearsal|export)\/|main\/contract\/(operations\/(test-runs|rbac|targets)|schemas\/(report|test-run|rbac|rbac-catalogue|targets))\.ts|node_modules\/(@node-saml|openid-client|oauth4webapi|jose|@xmldom|xml-crypto|xpath|yaml|@peculiar)\//;

@@ -78,6 +78,8 @@ describe('the SQLite name index uses the name key (finding 1)', () => {
     // What an older build stored: lower(trim(name)), where full-width letters stay full-width.
     const raw = new Database(join(dataDir, 'workbench.sqlite'));
     raw.prepare('UPDATE connections SET name_lower = ?').run('ｏｋｔａ prod');
+    // An older build wrote no list rows (it knows no migration 6); the store fills them, and re-keys, when it opens.
+    raw.prepare('DELETE FROM connection_list').run();
     raw.close();
     const store = openSqliteStore(dataDir);
     const second = createEngine(createTestPorts({ store }), { idpTools: createFakeIdpTools() });

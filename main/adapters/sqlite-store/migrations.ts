@@ -3,6 +3,7 @@ import { migration002Connections } from './migration-002-connections.js';
 import { migration003TestRuns } from './migration-003-test-runs.js';
 import { migration004Rbac } from './migration-004-rbac.js';
 import { migration005Targets } from './migration-005-targets.js';
+import { migration006ListColumns } from './migration-006-list-columns.js';
 import { migrationHash, type Migration } from './migration.js';
 import type { SqliteDatabase } from './open-database.js';
 import { messageOf } from './open-database.js';
@@ -12,7 +13,7 @@ import { moveAwayAdvice, StoreOpenError } from './store-open-error.js';
  * Every schema step, in order. To change the schema, add `migration-00N-<name>.ts` exporting a Migration with the
  * next version and append it here; never edit one that has shipped (open refuses a database whose applied SQL differs).
  */
-export const migrations: readonly Migration[] = [migration001SettingsAudit, migration002Connections, migration003TestRuns, migration004Rbac, migration005Targets];
+export const migrations: readonly Migration[] = [migration001SettingsAudit, migration002Connections, migration003TestRuns, migration004Rbac, migration005Targets, migration006ListColumns];
 
 interface AppliedRow {
   version: number;

@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { filesStateOf, recordVerified, verifiedBefore } from './integrity-marker.js';
 import { moveAwayAdvice, StoreOpenError } from './store-open-error.js';
 
 export type SqliteDatabase = Database.Database;
@@ -14,7 +15,8 @@ export const busyTimeoutMs = 5000;
 /**
  * Opens (or creates) `<dataDir>/workbench.sqlite` and sets the connection up: WAL (readers never block the writer),
  * synchronous=FULL (a committed change survives a power cut), foreign keys on, and a busy timeout.
- * The integrity check runs before anything is written, so a damaged or foreign file is refused without being touched.
+ * The integrity check runs before anything is written, so a damaged or foreign file is refused without being touched
+ * (unless the files are exactly as they were when it last passed: see integrity-marker.ts).
  */
 export function openDatabase(dataDir: string): { db: SqliteDatabase; file: string } {
   try {
@@ -27,8 +29,10 @@ export function openDatabase(dataDir: string): { db: SqliteDatabase; file: strin
   }
   const file = join(dataDir, databaseFileName);
   let db: SqliteDatabase;
+  let before: string;
   try {
     ownerOnly(file);
+    before = filesStateOf(file);
     db = new Database(file);
   } catch (error) {
     throw new StoreOpenError(file, `Cannot open the database ${file}: ${messageOf(error)}. Check that the file and its directory are readable and writable by you.`, {
@@ -38,7 +42,11 @@ export function openDatabase(dataDir: string): { db: SqliteDatabase; file: strin
   try {
     // Read-only pragmas first: nothing may be written before quick_check has passed.
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-    checkIntegrity(db, file);
+    // Skipped only when the files are exactly as they were at the last passed check (integrity-marker.ts).
+    if (!verifiedBefore(file, before)) {
+      checkIntegrity(db, file);
+      recordVerified(file, before);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -57,7 +65,7 @@ export function openDatabase(dataDir: string): { db: SqliteDatabase; file: strin
 function ownerOnly(file: string): void {
   if (process.platform === 'win32') return; // NTFS ACLs of the user profile apply; POSIX modes do not
   if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
-  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+  for (const path of [file, `${file}-wal`, `${file}-shm`, `${file}-verified`]) {
     if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
   }
 }

@@ -1,9 +1,9 @@
-import type { ConnectionView, OperationOutput } from '../../contract/index.js';
+import type { ConnectionSummary, ConnectionView, OperationOutput } from '../../contract/index.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
 
-/** One line a connection, for people; --json prints the connection objects themselves. */
-export function printConnections(context: CliContext, connections: ConnectionView[]): void {
+/** One line a connection, for people; --json prints the list objects themselves (`connections show` has the settings). */
+export function printConnections(context: CliContext, connections: ConnectionSummary[]): void {
   if (context.json) return printJson(context.io, connections);
   if (connections.length === 0) {
     context.io.stdout('No connections yet. Add one with `ssowb connections add oidc|saml …`.\n');

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { defineOperation } from '../define.js';
-import { certificateInfoSchema, connectionProtocols, endpointUrlSchema, keyAlgorithms } from '../schemas/connection-fields.js';
+import { certificateInfoSchema, endpointUrlSchema, keyAlgorithms } from '../schemas/connection-fields.js';
 import { connectionCreateInputSchema, connectionViewSchema } from '../schemas/connection.js';
+import { connectionListFilterFields, connectionPageInputSchema, connectionPageSchema, connectionSummarySchema } from '../schemas/connection-summary.js';
 import { connectionUpdateInputSchema } from '../schemas/connection-patch.js';
 import { idpMetadataSchema, oidcDiscoverySchema } from '../schemas/connection-idp.js';
 import { exportInputSchema, exportOutputSchema } from '../schemas/connection-export.js';
@@ -25,16 +26,14 @@ const metadataInput = z
 
 export const connectionOperations = {
   'connections.list': defineOperation(
-    z
-      .object({
-        /** Matches name, id or provider, ignoring case. */
-        search: z.string().trim().optional(),
-        protocol: z.enum(connectionProtocols).optional(),
-        active: z.boolean().optional(),
-      })
-      .strict(),
-    z.array(connectionViewSchema),
-    'Connections sorted by name.',
+    z.object(connectionListFilterFields).strict(),
+    z.array(connectionSummarySchema),
+    'Connections sorted by name, as list rows (the full settings: connections.get).',
+  ),
+  'connections.page': defineOperation(
+    connectionPageInputSchema,
+    connectionPageSchema,
+    'One page of the name-sorted connection list rows, and how many match the filters.',
   ),
   'connections.get': defineOperation(refInput, connectionViewSchema, 'One connection by id or name.'),
   'connections.create': defineOperation(connectionCreateInputSchema, connectionViewSchema, 'Create a connection; secrets go to the OS keychain.'),

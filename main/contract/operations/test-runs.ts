@@ -3,6 +3,7 @@ import { defineOperation } from '../define.js';
 import { reportSchema } from '../schemas/report.js';
 import {
   historyListInputSchema,
+  historyPageSchema,
   inspectInputSchema,
   runIdInputSchema,
   testRunStateSchema,
@@ -37,5 +38,6 @@ export const testRunOperations = {
     'Offline: the same checks, mapping and resolution as a live run, on a pasted ID or access token (OIDC) or SAML Response.',
   ),
   'history.list': defineOperation(historyListInputSchema, z.array(testRunSummarySchema), 'Past runs, newest first.'),
+  'history.page': defineOperation(historyListInputSchema, historyPageSchema, 'A page of past runs, newest first, and how many match.'),
   'history.get': defineOperation(runIdInputSchema, reportSchema, 'The report of a past run.'),
 };

@@ -116,8 +116,15 @@ export const historyListInputSchema = z
     /** Only runs of this connection (id or name). */
     ref: ref.optional(),
     limit: z.number().int().min(1).max(500, 'limit is at most 500.').default(50),
+    /** Skip this many of the newest matching runs (paging). */
+    offset: z.number().int().min(0).default(0),
+    /** Only passed or only failed runs. */
+    outcome: z.enum(['passed', 'failed']).optional(),
   })
   .strict();
+
+/** `history.page`: a page of History and how many runs match in all. */
+export const historyPageSchema = z.object({ runs: z.array(testRunSummarySchema), total: z.number().int().min(0) }).strict();
 
 /** Event: one step of a live run started or ended (authorize → callback → token → validate → userinfo → verdict). */
 export const testRunProgressSchema = z.object({

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionCreateInput, ConnectionSettings, ConnectionUpdateInput } from '../../contract/index.js';
+import type { ConnectionCreateInput, ConnectionSummary, ConnectionSettings, ConnectionUpdateInput } from '../../contract/index.js';
 import { connectionSettingsSchemaFor } from '../../contract/schemas/connection.js';
 import { AppError } from '../app-error.js';
-import { viewOf, viewsOf, type ConnectionHandlerGroup } from './context.js';
+import { viewOf, type ConnectionContext, type ConnectionHandlerGroup } from './context.js';
+import { toConnectionSummary } from './list-row.js';
+import { readSettings } from '../handlers/settings-handlers.js';
+import type { ConnectionListRow } from '../ports/index.js';
 import { settingsOf } from './document.js';
 import { parseOrThrow, requireConnection, throwIssues } from './lookup.js';
 import { applyPatch } from './patch.js';
@@ -12,6 +15,7 @@ import type { SecretInput } from './signing-key.js';
 
 type Ops =
   | 'connections.list'
+  | 'connections.page'
   | 'connections.get'
   | 'connections.create'
   | 'connections.update'
@@ -34,26 +38,23 @@ function splitUpdateInput(input: ConnectionUpdateInput) {
   return { ref: id, patch: patch as Record<string, unknown>, secrets: { clientSecret, privateKeyPem, generateKeyPair, pendingKeyId } };
 }
 
-// Created on first sort: ICU's collator costs ~10 ms to build, which an empty or one-row list need not pay (issue 14).
-let collator: Intl.Collator | undefined;
-const byName = () => (collator ??= new Intl.Collator('en', { sensitivity: 'base' }));
+/** Turns list rows into summaries, with the settings and the clock read once for the whole list. */
+function summaryMaker(context: ConnectionContext): (row: Readonly<ConnectionListRow>) => ConnectionSummary {
+  const { testPort } = readSettings(context.ports.store);
+  const now = context.ports.clock.now();
+  return (row) => toConnectionSummary(row, { testPort, now });
+}
 
 /** List, read, create, update, remove and (de)activate connections. */
 export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => {
   const { ports, audit } = context;
   const repo = ports.store.connections;
   return {
-    'connections.list': ({ search, protocol, active }) => {
-      const needle = search?.toLowerCase();
-      // One settings read and one collator for the whole list (10,000 connections: issue 14).
-      const view = viewsOf(context);
-      return repo
-        .list()
-        .filter((c) => protocol === undefined || c.protocol === protocol)
-        .filter((c) => active === undefined || c.active === active)
-        .filter((c) => !needle || [c.displayName, c.id, c.provider].some((v) => v.toLowerCase().includes(needle)))
-        .sort((a, b) => byName().compare(a.displayName, b.displayName))
-        .map(view);
+    // List rows come from the store's list columns, filtered, sorted and paged in SQL: no document is read.
+    'connections.list': (filters) => repo.listRows(filters, summaryMaker(context)).rows,
+    'connections.page': (query) => {
+      const { rows, total } = repo.listRows(query, summaryMaker(context));
+      return { connections: rows, total };
     },
     'connections.get': ({ ref }) => viewOf(context, requireConnection(repo, ref)),
     'connections.create': async (input) => {

@@ -1,5 +1,4 @@
-import type { StoredConnection } from '../../contract/index.js';
-import type { Ports } from '../ports/index.js';
+import type { ConnectionListRow, Ports } from '../ports/index.js';
 import { targetTokenAccount } from '../targets/target-store.js';
 import { secretAccounts } from './secrets.js';
 
@@ -12,14 +11,9 @@ export interface ReconcileOutcome {
   missingTokens: Array<{ id: string; name: string }>;
 }
 
-const claimedAccount = (connection: StoredConnection): string | null =>
-  connection.protocol === 'oidc'
-    ? connection.hasClientSecret
-      ? secretAccounts.clientSecret(connection.id)
-      : null
-    : connection.hasPrivateKey
-      ? secretAccounts.samlPrivateKey(connection.id)
-      : null;
+/** The keychain item a connection's list row says it has (client secret or SAML private key), if any. */
+const claimedAccount = (connection: Pick<ConnectionListRow, 'id' | 'protocol' | 'hasSecret'>): string | null =>
+  !connection.hasSecret ? null : connection.protocol === 'oidc' ? secretAccounts.clientSecret(connection.id) : secretAccounts.samlPrivateKey(connection.id);
 
 /**
  * Brings the keychain and the database back in step at start-up (after a crash, a killed CLI or a keychain that failed
@@ -29,7 +23,8 @@ const claimedAccount = (connection: StoredConnection): string | null =>
  */
 export async function reconcileSecrets(ports: Pick<Ports, 'store' | 'secrets' | 'clock' | 'runtime' | 'log'>): Promise<ReconcileOutcome> {
   const present = new Set(await ports.secrets.accounts());
-  const rows = ports.store.connections.list();
+  // The list rows carry id, protocol and the secret flag: no document is read for a store of any size.
+  const rows = ports.store.connections.listRows({}, ({ id, displayName, protocol, hasSecret }) => ({ id, displayName, protocol, hasSecret })).rows;
   const referenced = new Set(
     rows.flatMap((row) => [secretAccounts.clientSecret(row.id), secretAccounts.samlPrivateKey(row.id), secretAccounts.samlEncryptionKey(row.id)]),
   );

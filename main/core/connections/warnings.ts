@@ -3,13 +3,32 @@ import type { CertificateInfo, ConnectionSettings, ConnectionWarning } from '../
 const DAY_MS = 86_400_000;
 
 /** Days until a certificate's notAfter (negative once expired), from the stored date rather than a stale count. */
-function daysLeft(certificate: CertificateInfo, now: Date): number {
+function daysLeft(certificate: WatchedCertificate['certificate'], now: Date): number {
   const end = Date.parse(certificate.notAfter);
   if (Number.isNaN(end)) return certificate.expired ? -1 : certificate.expiresInDays;
   return Math.floor((end - now.getTime()) / DAY_MS);
 }
 
-function certificateWarning(field: string, what: string, certificate: CertificateInfo, now: Date): ConnectionWarning | null {
+/** A certificate whose expiry warns: the field it is in, what it is, and its dates (the list keeps these in columns). */
+export interface WatchedCertificate {
+  field: string;
+  what: string;
+  certificate: Pick<CertificateInfo, 'subject' | 'notAfter' | 'expired' | 'expiresInDays'>;
+}
+
+/** The certificates of a connection whose expiry the warnings follow (SAML: the signing and the IdP certificates). */
+export function watchedCertificates(conn: ConnectionSettings): WatchedCertificate[] {
+  if (conn.protocol !== 'saml') return [];
+  const pick = ({ subject, notAfter, expired, expiresInDays }: CertificateInfo) => ({ subject, notAfter, expired, expiresInDays });
+  const s = conn.saml;
+  return [
+    ...(s.signingCertificate ? [{ field: 'saml.signingCertificate', what: 'The request-signing certificate', certificate: pick(s.signingCertificate) }] : []),
+    ...s.idp.certificates.map((certificate, index) => ({ field: `saml.idp.certificates.${index}`, what: 'The IdP signing certificate', certificate: pick(certificate) })),
+  ];
+}
+
+/** The warning a certificate deserves at `now` (expired, or expiring within 30 days), else null. */
+export function certificateWarning({ field, what, certificate }: WatchedCertificate, now: Date): ConnectionWarning | null {
   const days = daysLeft(certificate, now);
   if (days < 0) return { field, message: `${what} (${certificate.subject}) expired on ${certificate.notAfter}: replace it, or logins will fail.` };
   if (days <= 30) return { field, message: `${what} (${certificate.subject}) expires in ${days} day(s), on ${certificate.notAfter}: plan the rollover now.` };
@@ -22,6 +41,12 @@ function certificateWarning(field: string, what: string, certificate: Certificat
  */
 export function connectionWarnings(conn: ConnectionSettings, options: { now?: Date; hasClientSecret?: boolean } = {}): ConnectionWarning[] {
   const now = options.now ?? new Date();
+  const expiring = watchedCertificates(conn).map((watched) => certificateWarning(watched, now));
+  return [...settingsWarnings(conn, options), ...expiring.filter((w): w is ConnectionWarning => w !== null)];
+}
+
+/** The warnings that depend on the settings alone (not on the date): what the Connections list keeps in a column. */
+export function settingsWarnings(conn: ConnectionSettings, options: { hasClientSecret?: boolean } = {}): ConnectionWarning[] {
   const warnings: ConnectionWarning[] = [];
   const add = (field: string, message: string) => warnings.push({ field, message });
   if (conn.protocol === 'oidc') {
@@ -60,14 +85,6 @@ export function connectionWarnings(conn: ConnectionSettings, options: { now?: Da
       add('saml.requireSignedAssertions', 'Only the Response signature protects the assertion; signed assertions are safer against wrapping attacks.');
     }
     if (s.allowSha1) add('saml.allowSha1', 'SHA-1 signatures are accepted: SHA-1 is broken for collisions. Switch the IdP to SHA-256 and turn this off.');
-    if (s.signingCertificate) {
-      const w = certificateWarning('saml.signingCertificate', 'The request-signing certificate', s.signingCertificate, now);
-      if (w) warnings.push(w);
-    }
-    s.idp.certificates.forEach((certificate, index) => {
-      const w = certificateWarning(`saml.idp.certificates.${index}`, 'The IdP signing certificate', certificate, now);
-      if (w) warnings.push(w);
-    });
     if (s.groupSync.enabled && conn.provider === 'google') {
       add('saml.groupSync.attribute', 'Google Workspace sends no group attribute unless you add "Group membership" to the app\'s attribute mapping.');
     }

@@ -1,4 +1,5 @@
-import type { AuditEntry, Organization, PushRecord, PushSummary, Report, Role, StoredConnection, StoredTarget, TestRunSummary } from '../../contract/index.js';
+import type { WatchedCertificate } from '../connections/warnings.js';
+import type { AuditEntry, ConnectionProtocol, ConnectionWarning, LastPass, LastTest, Organization, PushRecord, PushSummary, Report, Role, StoredConnection, StoredTarget, TestRunSummary } from '../../contract/index.js';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
@@ -15,11 +16,55 @@ export interface AuditRepo {
 }
 
 /**
+ * What a list row of a connection needs, kept beside the document (in columns, written with it) so listing 10,000
+ * connections reads no document (issue 14). `warnings` are the date-independent ones; `certificates` the ones whose
+ * expiry warns, checked against the clock when listed.
+ */
+export interface ConnectionListRow {
+  id: string;
+  displayName: string;
+  protocol: ConnectionProtocol;
+  provider: string;
+  active: boolean;
+  updatedAt: string;
+  /** OIDC: a client secret is in the keychain; SAML: a request-signing private key is. */
+  hasSecret: boolean;
+  /** SAML: the SP entity ID override (null: the loopback default, which depends on the test port). */
+  spEntityId: string | null;
+  productionCallbackUrl: string | null;
+  lastTest: LastTest | null;
+  validatedAt: string | null;
+  lastPass: LastPass | null;
+  warnings: readonly ConnectionWarning[];
+  certificates: readonly WatchedCertificate[];
+}
+
+/** Which list rows: filters (search: name, id or provider, ignoring case), then a page in name order. */
+export interface ConnectionListQuery {
+  search?: string | undefined;
+  protocol?: ConnectionProtocol | undefined;
+  active?: boolean | undefined;
+  /** Only these ids (e.g. the subjects of an audit page). */
+  ids?: readonly string[] | undefined;
+  /** Omitted: every matching row. */
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/**
  * Connections as validated documents (no secret values). A plain document store: id, a unique lower(displayName),
- * and the JSON of the document. The engine validates before `put`; the repo only keeps names unique.
+ * and the JSON of the document, plus the list row's columns. The engine validates before `put`; the repo keeps
+ * names unique and the list columns in step with the document.
  */
 export interface ConnectionRepo {
+  /** Every full document (import/export, tests); listings use `listRows`. */
   list(): StoredConnection[];
+  /**
+   * List rows sorted by name (case- and accent-insensitive, then id), each turned into what the caller keeps by `map`;
+   * `total` counts every match, ignoring the page. The row handed to `map` may be one object refilled for every row
+   * (10,000 rows make no 10,000 throw-away objects): keep what `map` returns, never the row itself.
+   */
+  listRows<T>(query: ConnectionListQuery, map: (row: Readonly<ConnectionListRow>) => T): { rows: T[]; total: number };
   get(id: string): StoredConnection | undefined;
   /** Case-insensitive match on displayName. */
   findByName(name: string): StoredConnection | undefined;
@@ -36,10 +81,20 @@ export interface StoredTestRun extends TestRunSummary {
   report: Report;
 }
 
+/** Which History runs: newest first, optionally of one connection and/or one outcome, a page of them. */
+export interface TestRunQuery {
+  connectionId?: string | undefined;
+  outcome?: 'passed' | 'failed' | undefined;
+  limit: number;
+  offset?: number | undefined;
+}
+
 /** Test-run history (newest first). Written only when the `keepHistory` setting is on. */
 export interface TestRunRepo {
   add(run: StoredTestRun): void;
-  list(options: { connectionId?: string | undefined; limit: number }): TestRunSummary[];
+  list(options: TestRunQuery): TestRunSummary[];
+  /** Like `list`, plus how many runs match in all (counted on an index, not by reading them). */
+  page(options: TestRunQuery): { runs: TestRunSummary[]; total: number };
   get(id: string): StoredTestRun | undefined;
 }
 

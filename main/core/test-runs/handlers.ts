@@ -4,7 +4,7 @@ import { findConnection } from '../connections/lookup.js';
 import type { HandlerContext, Handler } from '../handlers/types.js';
 import type { TestRunService } from './service.js';
 
-type Ops = 'tests.start' | 'tests.startDraft' | 'tests.wait' | 'tests.get' | 'tests.cancel' | 'tests.inspect' | 'history.list' | 'history.get';
+type Ops = 'tests.start' | 'tests.startDraft' | 'tests.wait' | 'tests.get' | 'tests.cancel' | 'tests.inspect' | 'history.list' | 'history.page' | 'history.get';
 
 const unknownRun = (runId: string) =>
   new AppError('not_found', `No test run with id "${runId}".`, { field: 'runId', hint: 'Use the run id the test started with; past runs are listed in History (CLI: the report of ssowb test).' });
@@ -19,6 +19,8 @@ export function testRunHandlers(context: HandlerContext, service: TestRunService
     if (past) return { runId, connectionId: past.connectionId, status: past.cancelled ? 'cancelled' : past.outcome, report: past.report };
     throw unknownRun(runId);
   };
+  // A removed connection's runs stay listable by its id.
+  const runsOf = (ref: string | undefined) => (ref === undefined ? undefined : (findConnection(store.connections, ref)?.id ?? ref));
   return {
     'tests.start': ({ ref, timeoutSeconds, forceLogin }) => service.start(ref, timeoutSeconds, forceLogin),
     'tests.startDraft': ({ draft, timeoutSeconds, forceLogin }) => service.startDraft(draft, timeoutSeconds, forceLogin),
@@ -39,11 +41,8 @@ export function testRunHandlers(context: HandlerContext, service: TestRunService
       return stateOf(runId);
     },
     'tests.inspect': ({ ref, idToken, accessToken, samlResponse }) => service.inspect(ref, { idToken, accessToken, samlResponse }),
-    'history.list': ({ ref, limit }) => {
-      // A removed connection's runs stay listable by its id.
-      const connectionId = ref === undefined ? undefined : (findConnection(store.connections, ref)?.id ?? ref);
-      return store.testRuns.list({ connectionId, limit });
-    },
+    'history.list': ({ ref, ...page }) => store.testRuns.list({ connectionId: runsOf(ref), ...page }),
+    'history.page': ({ ref, ...page }) => store.testRuns.page({ connectionId: runsOf(ref), ...page }),
     'history.get': ({ runId }) => {
       const past = store.testRuns.get(runId);
       if (!past) throw unknownRun(runId);

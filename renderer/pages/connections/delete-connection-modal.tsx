@@ -1,11 +1,11 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import type { ConnectionView } from '../../../main/contract/index';
+import type { ConnectionSummary, ConnectionView } from '../../../main/contract/index';
 import { useMutation } from '../../client';
 import { notifyFailure, notifySuccess } from '../../app/notify';
 
 /** Delete, confirmed by name: the connection and its keychain items (client secret or SAML private key) go. */
-export function DeleteConnectionModal({ view, onClose, onDeleted }: { view: ConnectionView | null; onClose: () => void; onDeleted: (id: string) => void }) {
+export function DeleteConnectionModal({ view, onClose, onDeleted }: { view: ConnectionView | ConnectionSummary | null; onClose: () => void; onDeleted: (id: string) => void }) {
   const { mutate, loading } = useMutation('connections.remove');
   const secret = view?.protocol === 'oidc' ? (view.hasClientSecret ? 'its client secret' : null) : view?.hasPrivateKey ? 'its request-signing private key' : null;
 

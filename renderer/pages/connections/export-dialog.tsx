@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Button, CopyButton, Group, Loader, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy, IconDownload, IconShieldCheck } from '@tabler/icons-react';
-import type { AppErrorShape, ConnectionView, ExportFormat, ExportOutput } from '../../../main/contract/index';
+import type { AppErrorShape, ExportFormat, ExportOutput } from '../../../main/contract/index';
 import { useMutation } from '../../client';
 import { CopyValue } from '../../components/copy-value';
 import { downloadText } from '../../components/download-text';
@@ -24,7 +24,7 @@ const mediaTypes = { yaml: 'application/yaml', env: 'text/plain', json: 'applica
  * (secrets redacted: the console never holds secret values), copy and save. A platform format of a connection
  * that is not validated is refused with the test to run; "Export anyway" forces it, stamped NOT VALIDATED.
  */
-export function ExportDialog({ connection, onClose }: { connection: ConnectionView | null; onClose: () => void }) {
+export function ExportDialog({ connection, onClose }: { connection: { id: string; name: string } | null; onClose: () => void }) {
   const [format, setFormat] = useState<ExportFormat>('arthur-yaml');
   const [force, setForce] = useState(false);
   const [output, setOutput] = useState<ExportOutput | null>(null);

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useWatch, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { useOperation } from '../../client';
 
@@ -10,9 +11,11 @@ const key = (name: string) => name.normalize('NFKC').replace(/[\u200B-\u200D\u20
  * decides on save; this is the early word.
  */
 export function useNameCheck<T extends FieldValues>(form: UseFormReturn<T>, ownId: string | undefined): void {
-  const { data } = useOperation('connections.list', {});
   const field = 'displayName' as Path<T>;
   const name = useWatch({ control: form.control, name: field }) as string | undefined;
+  // Asks the engine for the names containing what is typed (not the whole list: a store may hold 10,000).
+  const [typedName] = useDebouncedValue(key(name ?? ''), 150);
+  const { data } = useOperation('connections.list', typedName === '' ? { ids: [] } : { search: typedName });
   useEffect(() => {
     const typed = key(name ?? '');
     const taken = typed !== '' && (data ?? []).find((c) => c.id !== ownId && key(c.name) === typed);

@@ -1,8 +1,7 @@
-import type { MouseEvent } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { Anchor, Badge, Checkbox, Table, Text, Tooltip } from '@mantine/core';
 import type { TestRunSummary } from '../../../main/contract/index';
 import { relativeTime } from '../../components/relative-time';
-import { usePagedRows } from '../../components/table-pager';
 import { formatDateTime } from './format';
 import { runHref } from './launches';
 
@@ -10,13 +9,23 @@ import { runHref } from './launches';
  * Past runs, newest first: when, which connection, protocol, outcome, live or inspect, failed checks. A row opens the
  * run's report (the time is the link, for keyboards); the checkboxes pick two runs to compare.
  */
-export function HistoryTable({ runs, selected, onToggle }: { runs: readonly TestRunSummary[]; selected: readonly string[]; onToggle: (runId: string) => void }) {
+export function HistoryTable({
+  runs,
+  selected,
+  onToggle,
+  pager,
+}: {
+  /** The runs of the page shown (the engine pages History). */
+  runs: readonly TestRunSummary[];
+  selected: readonly string[];
+  onToggle: (runId: string) => void;
+  pager?: ReactNode;
+}) {
   const open = (event: MouseEvent<HTMLTableRowElement>, runId: string) => {
     // Clicks on the link or the checkbox do their own thing.
     if ((event.target as HTMLElement).closest('a, input, label, button')) return;
     window.location.hash = runHref(runId);
   };
-  const { page, pager } = usePagedRows(runs);
   return (
     <>
       <Table.ScrollContainer minWidth={860}>
@@ -33,7 +42,7 @@ export function HistoryTable({ runs, selected, onToggle }: { runs: readonly Test
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {page.map((run) => {
+            {runs.map((run) => {
               const checked = selected.includes(run.runId);
               return (
                 <Table.Tr key={run.runId} onClick={(event) => open(event, run.runId)} style={{ cursor: 'pointer' }} data-testid="history-row" data-run-id={run.runId}>
