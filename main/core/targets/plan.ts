@@ -13,8 +13,19 @@ export function toRoleDef(role: Role): ArthurRoleDef {
   };
 }
 
+/** canonical() per definition object: a plan compares and digests each definition more than once. */
+const canonicalOf = new WeakMap<ArthurRoleDef, string>();
+
 /** Sorted, de-duplicated permission keys and inherited names: what makes two definitions the same role. */
 function canonical(def: ArthurRoleDef): string {
+  const known = canonicalOf.get(def);
+  if (known !== undefined) return known;
+  const value = computeCanonical(def);
+  canonicalOf.set(def, value);
+  return value;
+}
+
+function computeCanonical(def: ArthurRoleDef): string {
   const permissions = [...new Set((def.permissions ?? []).map((p) => `${p.resource}:${p.action}`))].sort();
   const inherited = [...new Set(def.inherited_role_names ?? [])].sort();
   return JSON.stringify([permissions, inherited]);
@@ -57,6 +68,9 @@ export function digestOf(changes: PlanChange[]): string {
   return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 32);
 }
 
+/** The order of String#localeCompare (same default locale and options), without its per-call set-up. */
+const byName = new Intl.Collator();
+
 /** Reads the target's roles per organization and diffs them with the workbench's. Nothing is sent but GETs. */
 export async function buildPlan(options: {
   store: Store;
@@ -73,7 +87,7 @@ export async function buildPlan(options: {
   const changes: PlanChange[] = [];
   const notes: string[] = [];
   for (const org of orgs) {
-    const local = roles.filter((r) => r.scope === 'organization' && r.organizationId === org.id).sort((a, b) => a.name.localeCompare(b.name));
+    const local = roles.filter((r) => r.scope === 'organization' && r.organizationId === org.id).sort((a, b) => byName.compare(a.name, b.name));
     let remote: ArthurRoleDef[];
     try {
       remote = await (options.readRemote ?? client.listRoles)(org.id);
