@@ -44,20 +44,31 @@ export function selectOrganizations(store: Store, ref: string | undefined): Orga
 export function diffOrganization(org: Organization, local: Role[], remote: ArthurRoleDef[], deleteUnknown: boolean): PlanChange[] {
   const changes: PlanChange[] = [];
   const remoteByName = new Map(remote.map((def) => [def.role_name.toLowerCase(), def]));
-  const base = { org: org.id, orgName: org.name };
+  // Each change is one object literal in the plan's field order (a spread of shared fields makes 1,000s of slow objects).
+  const change = (role: string, action: PlanChange['action'], reason: string, remoteOnly: boolean, local: ArthurRoleDef | null, there: ArthurRoleDef | null): PlanChange => ({
+    org: org.id,
+    orgName: org.name,
+    role,
+    action,
+    reason,
+    remoteOnly,
+    local,
+    remote: there,
+  });
   for (const role of local) {
     const def = toRoleDef(role);
-    const there = remoteByName.get(role.name.toLowerCase());
-    remoteByName.delete(role.name.toLowerCase());
-    if (!there) changes.push({ ...base, role: role.name, action: 'create', reason: 'Not on the target: POST.', remoteOnly: false, local: def, remote: null });
-    else if (sameRole(def, there) && there.role_name === role.name) changes.push({ ...base, role: role.name, action: 'keep', reason: 'Same permissions and inheritance.', remoteOnly: false, local: def, remote: there });
-    else changes.push({ ...base, role: role.name, action: 'replace', reason: 'Differs on the target. The API has no update: replace = DELETE of the role, then POST of the new definition.', remoteOnly: false, local: def, remote: there });
+    const key = role.name.toLowerCase();
+    const there = remoteByName.get(key);
+    remoteByName.delete(key);
+    if (!there) changes.push(change(role.name, 'create', 'Not on the target: POST.', false, def, null));
+    else if (sameRole(def, there) && there.role_name === role.name) changes.push(change(role.name, 'keep', 'Same permissions and inheritance.', false, def, there));
+    else changes.push(change(role.name, 'replace', 'Differs on the target. The API has no update: replace = DELETE of the role, then POST of the new definition.', false, def, there));
   }
   for (const there of remoteByName.values()) {
     changes.push(
       deleteUnknown
-        ? { ...base, role: there.role_name, action: 'delete', reason: 'On the target only, and you chose to delete roles the workbench does not know: DELETE.', remoteOnly: true, local: null, remote: there }
-        : { ...base, role: there.role_name, action: 'keep', reason: 'On the target only (the workbench does not know it): kept. Choose "delete unknown roles" to remove it.', remoteOnly: true, local: null, remote: there },
+        ? change(there.role_name, 'delete', 'On the target only, and you chose to delete roles the workbench does not know: DELETE.', true, null, there)
+        : change(there.role_name, 'keep', 'On the target only (the workbench does not know it): kept. Choose "delete unknown roles" to remove it.', true, null, there),
     );
   }
   return changes;
