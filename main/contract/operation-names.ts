@@ -45,6 +45,7 @@ export const operationNameList = [
   'roles.remove',
   'roles.import',
   'roles.export',
+  'roles.restore',
   'access.check',
   'access.whoGrants',
   'targets.list',

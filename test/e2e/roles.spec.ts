@@ -293,6 +293,17 @@ test('role editor: organizations, roles, every validation rule as you type, undo
   await expect(importer).toBeHidden();
   await expect(page.getByTestId(`section-org-${orgB.id}`).getByTestId('role-row').filter({ hasText: `analysts-${run}` })).toBeVisible();
 
+  // Undo of an organization delete: Finance and its role come back, the role under the same id (what a push sent).
+  const roleId = async () => ((await (await page.request.post(new URL('/api/invoke/roles.get', consoleUrl ?? '').href, { data: { ref: `analysts-${run}` }, headers: { origin: new URL(consoleUrl ?? '').origin } })).json()) as { value: { id: string } }).value.id;
+  const analystsId = await roleId();
+  await page.getByTestId('org-row').filter({ hasText: orgB.name }).getByRole('button', { name: `Delete ${orgB.name}` }).click();
+  await page.getByRole('dialog', { name: 'Delete organization' }).getByRole('button', { name: `Delete ${orgB.name}` }).click();
+  await expect(page.getByTestId(`section-org-${orgB.id}`)).toHaveCount(0);
+  await page.getByTestId('undo').click();
+  await expect(page.getByText(`The delete organization ${orgB.name} is undone.`)).toBeVisible();
+  await expect(page.getByTestId(`section-org-${orgB.id}`).getByTestId('role-row').filter({ hasText: `analysts-${run}` })).toBeVisible();
+  expect(await roleId()).toBe(analystsId);
+
   // Export: the Arthur body of Research carries both roles.
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const exporter = page.getByRole('dialog', { name: 'Export roles' });

@@ -1,5 +1,5 @@
 // The SAML setups enterprises run, against SimpleSAMLphp 1.19 on loopback and the engine's real loopback ACS:
-// an IdP whose metadata offers only the HTTP-POST binding, IdP-initiated logins (SimpleSAMLphp's
+// an IdP whose metadata offers only the HTTP-POST binding (with signed requests the IdP verifies), IdP-initiated logins (SimpleSAMLphp's
 // `SSOService.php?spentityid=…`, as an IdP's own "Test" button), and encrypted assertions to the SP encryption key
 // the workbench generates. Logins are scripted without a browser (test/peers/scripted-login.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -44,7 +44,7 @@ describe('SAML interop with SimpleSAMLphp (engine): POST binding, IdP-initiated,
   };
 
   /** A connection from a metadata draft (the wizard's and the CLI's operation), the peer told about this SP. */
-  async function connectionFrom(xml: string, name: string, extra: Record<string, unknown> = {}): Promise<SamlView> {
+  async function connectionFrom(xml: string, name: string, extra: Record<string, unknown> = {}, top: Record<string, unknown> = {}): Promise<SamlView> {
     const draft = await call<{ saml: { idp: Record<string, unknown> }; warnings: string[] }>('connections.draftFromIdp', { protocol: 'saml', xml, fileName: 'idp.xml' });
     const view = await call<SamlView>('connections.create', {
       protocol: 'saml',
@@ -57,17 +57,19 @@ describe('SAML interop with SimpleSAMLphp (engine): POST binding, IdP-initiated,
         groupSync: { enabled: true, attribute: 'memberOf' },
         ...extra,
       },
+      ...top,
     });
     return view;
   }
 
-  async function pointPeerAt(view: SamlView, encryptTo?: string): Promise<void> {
+  async function pointPeerAt(view: SamlView, encryptTo?: string, requireSignedRequests = false): Promise<void> {
+    const signing = view.saml.signingCertificate?.pem;
     await writeSamlPeerConfig(peer.configDir, {
       port: peer.port,
       spEntityId: view.spEntityId,
       acsUrl: view.testAcsUrl,
-      spCertificateBody: null,
-      validateAuthnRequest: false,
+      spCertificateBody: requireSignedRequests && signing ? certificateBody(signing) : null,
+      validateAuthnRequest: requireSignedRequests,
       nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
       idpCertificatePem: peer.idpCertificatePem,
       idpPrivateKeyPem: peer.idpPrivateKeyPem,
@@ -126,6 +128,35 @@ describe('SAML interop with SimpleSAMLphp (engine): POST binding, IdP-initiated,
     expect(report.checks.find((c) => c.id === 'saml.request.binding')).toMatchObject({ status: 'pass', message: expect.stringContaining('HTTP-POST') });
     expect(report.details).toMatchObject({ authnRequest: { binding: 'HTTP-POST' } });
     expect(report.user.userId).toBe('alice');
+  });
+
+  it('HTTP-POST binding with signed requests to an IdP that checks them: the signature is inside the AuthnRequest, and the IdP accepts it', async () => {
+    const postOnly = metadataXml.replace(/(<md:SingleSignOnService[^>]*)bindings:HTTP-Redirect/g, '$1bindings:HTTP-POST');
+    const view = await connectionFrom(postOnly, 'SSP POST signed', { signRequests: true }, { generateKeyPair: { algorithm: 'RSA-2048', validityDays: 30 } });
+    expect(view.saml.signingCertificate?.pem).toMatch(/BEGIN CERTIFICATE/);
+    await pointPeerAt(view, undefined, true);
+
+    // The form carries an enveloped XML signature (the POST binding has no SigAlg/Signature query parameters).
+    const start = await call<{ runId: string; authorizeUrl: string }>('tests.start', { ref: view.id, timeoutSeconds: 30 });
+    const html = await (await fetch(start.authorizeUrl)).text();
+    const request = Buffer.from(/name="SAMLRequest" value="([^"]+)"/.exec(html)?.[1] ?? '', 'base64').toString('utf8');
+    expect(request).toMatch(/<(ds:)?Signature[\s>]/);
+    expect(request).toContain('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
+    expect(html).not.toMatch(/name="(SigAlg|Signature)"/);
+    await call('tests.cancel', { runId: start.runId });
+
+    const { report } = await login(view);
+    expect(report.outcome, JSON.stringify(report.checks.filter((c) => c.status === 'fail'))).toBe('passed');
+    expect(report.checks.find((c) => c.id === 'saml.request.signature')?.status).toBe('pass');
+    expect(report.details).toMatchObject({ authnRequest: { binding: 'HTTP-POST', signed: true } });
+    expect(report.user.userId).toBe('alice');
+
+    // The IdP really checks: told of another SP certificate, it refuses the same kind of request (no form comes back).
+    const other = await connectionFrom(metadataXml, 'SSP other key', { signRequests: true }, { generateKeyPair: { algorithm: 'RSA-2048', validityDays: 30 } });
+    await pointPeerAt({ ...view, saml: { ...view.saml, signingCertificate: other.saml.signingCertificate } }, undefined, true);
+    const refused = await call<{ runId: string; authorizeUrl: string }>('tests.start', { ref: view.id, timeoutSeconds: 30 });
+    await expect(samlLoginWithoutBrowser(refused.authorizeUrl, view.testAcsUrl, 'alice', 'alicepass')).rejects.toThrow(/signature/i);
+    await call('tests.cancel', { runId: refused.runId });
   });
 
   it('IdP-initiated login while the ACS listens: a run of its own, InResponseTo not applicable, replay still refused', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { builtInRoles, type AccessDecision, type RoleView } from '../../main/contract/index.js';
-import { parentsFirst } from '../../renderer/pages/roles/role-drafts.js';
 import { draftFromForm, placeIssues } from '../../renderer/pages/roles/role-form.js';
 import { buildDecisionGraph } from '../../renderer/pages/roles/simulator/decision-graph-model.js';
 
@@ -117,12 +116,5 @@ describe('role editor', () => {
       permissions: [{ resource: 'organization_global', action: 'read' }],
       inheritedRoleNames: [],
     });
-  });
-});
-
-describe('undo of an organization delete', () => {
-  it('recreates inherited roles before the roles that inherit them', () => {
-    const order = parentsFirst([role('top', ['mid']), role('mid', ['base', 'User']), role('base'), role('other')]).map((r) => r.name);
-    expect(order).toEqual(['base', 'mid', 'top', 'other']);
   });
 });

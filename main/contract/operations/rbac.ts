@@ -8,6 +8,7 @@ import {
   organizationNameSchema,
   organizationViewSchema,
   permissionSchema,
+  roleSchema,
   roleDraftSchema,
   roleExportFormats,
   roleIssueSchema,
@@ -89,6 +90,18 @@ export const rbacOperations = {
       .strict(),
     z.object({ created: z.array(z.string()), replaced: z.array(z.string()), scope: z.enum(roleScopes) }).strict(),
     'Import an Arthur roles body (org roles) or globalRoleDefs YAML/JSON (global roles), all or nothing.',
+  ),
+  'roles.restore': defineOperation(
+    z
+      .object({
+        /** An organization deleted together with its roles: created again first, with its id. */
+        organization: z.object({ id: organizationIdSchema, name: organizationNameSchema, createdAt: z.string() }).strict().nullable().default(null),
+        /** Roles as they were (ids, creation times): put back in inheritance order, all or nothing. */
+        roles: z.array(roleSchema).max(10_000, 'roles: at most 10,000 roles at once.'),
+      })
+      .strict(),
+    z.object({ organization: organizationViewSchema.nullable(), roles: z.array(roleViewSchema) }).strict(),
+    'Put deleted roles (and their organization) back as they were, with their ids: Undo of a delete, all or nothing.',
   ),
   'roles.export': defineOperation(
     z.object({ organization: orgRef.optional(), format: z.enum(roleExportFormats) }).strict(),

@@ -7,7 +7,7 @@ import { roleHandlers } from './role-handlers.js';
 type RbacOperation =
   | 'orgs.list' | 'orgs.create' | 'orgs.update' | 'orgs.remove'
   | 'roles.catalogue' | 'roles.list' | 'roles.get' | 'roles.validate' | 'roles.create' | 'roles.update' | 'roles.remove'
-  | 'roles.import' | 'roles.export' | 'access.check' | 'access.whoGrants';
+  | 'roles.import' | 'roles.export' | 'roles.restore' | 'access.check' | 'access.whoGrants';
 
 /**
  * Organizations, roles and access decisions (Arthur RBAC). `evaluate` is the inspect pipeline without History

@@ -6,11 +6,12 @@ import type { HandlerContext, HandlerGroup } from '../handlers/types.js';
 import { zodIssuesToError } from '../zod-issues.js';
 import { getSnapshot, invalidateSnapshot } from './cache.js';
 import { findOrganization } from './snapshot.js';
+import { roleRestoreHandlers } from './role-restore.js';
 import { roleTransferHandlers } from './role-transfer.js';
 import { draftEffective, validateRole } from './validation.js';
 import { orderedRoleNodes, requireOrganization, requireRole, roleView } from './views.js';
 
-type RoleOps = 'roles.catalogue' | 'roles.list' | 'roles.get' | 'roles.validate' | 'roles.create' | 'roles.update' | 'roles.remove' | 'roles.import' | 'roles.export';
+type RoleOps = 'roles.catalogue' | 'roles.list' | 'roles.get' | 'roles.validate' | 'roles.create' | 'roles.update' | 'roles.remove' | 'roles.import' | 'roles.export' | 'roles.restore';
 
 /** The draft with its organization reference (id or name) replaced by the organization's id. */
 export function normaliseDraft(context: HandlerContext, draft: RoleDraft): RoleDraft {
@@ -104,5 +105,6 @@ export const roleHandlers: HandlerGroup<RoleOps> = (context) => {
       return { id: role.id, name: role.name, removed: true as const };
     },
     ...roleTransferHandlers(context),
+    ...roleRestoreHandlers(context),
   };
 };

@@ -1,4 +1,4 @@
-import type { RoleDraft, RoleView } from '../../../main/contract/index';
+import type { Role, RoleDraft, RoleView } from '../../../main/contract/index';
 
 /** A saved role's editable fields, as `roles.create`/`roles.update` take them (Undo writes them back). */
 export const draftOf = (role: RoleView): RoleDraft => ({
@@ -10,22 +10,10 @@ export const draftOf = (role: RoleView): RoleDraft => ({
   inheritedRoleNames: [...role.inheritedRoleNames],
 });
 
-/** Roles in an order that creates every inherited role before the roles that inherit it. */
-export function parentsFirst(roles: readonly RoleView[]): RoleView[] {
-  const byName = new Map(roles.map((role) => [role.name.toLowerCase(), role]));
-  const done = new Set<string>();
-  const ordered: RoleView[] = [];
-  const visit = (role: RoleView, trail: Set<string>) => {
-    const key = role.name.toLowerCase();
-    if (done.has(key) || trail.has(key)) return;
-    trail.add(key);
-    for (const parent of role.inheritedRoleNames) {
-      const found = byName.get(parent.toLowerCase());
-      if (found) visit(found, trail);
-    }
-    done.add(key);
-    ordered.push(role);
-  };
-  for (const role of roles) visit(role, new Set());
-  return ordered;
-}
+/** A role as it is stored (its view without the computed fields), as `roles.restore` puts it back. */
+export const savedRole = (role: RoleView): Role => ({
+  ...draftOf(role),
+  id: role.id,
+  createdAt: role.createdAt,
+  updatedAt: role.updatedAt,
+});

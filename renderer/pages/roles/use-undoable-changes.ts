@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { AppErrorShape, OperationInput, OperationName, OperationOutput, OrganizationView, Result, RoleDraft, RoleView } from '../../../main/contract/index';
 import { callOperation, useWorkbench } from '../../client';
 import { notifyFailure, notifySuccess } from '../../app/notify';
-import { draftOf, parentsFirst } from './role-drafts';
+import { draftOf, savedRole } from './role-drafts';
 
 /** The last change, as the page can revert it: a label for the Undo button and the operations that put things back. */
 interface LastChange {
@@ -24,8 +24,9 @@ export interface UndoableChanges {
 
 /**
  * Role and organization changes through the engine, each remembered so the page can undo the last one: a create is
- * undone by a remove, an update by writing the previous fields back, a remove by creating it again (an organization
- * with the roles it took along). Every step goes through the operations, so the audit log records the undo too.
+ * undone by a remove, an update by writing the previous fields back, a remove by `roles.restore` (the roles with their
+ * ids, an organization with the roles it took along, all or nothing). Every step is an operation, so the audit log
+ * records the undo too.
  */
 export function useUndoableChanges(onChanged: () => void): UndoableChanges {
   const api = useWorkbench();
@@ -52,7 +53,7 @@ export function useUndoableChanges(onChanged: () => void): UndoableChanges {
     );
 
   const removeRole = async (role: RoleView) =>
-    after(await call('roles.remove', { ref: role.id }), () => remember(`delete role ${role.name}`, async () => errorOf(await call('roles.create', draftOf(role)))));
+    after(await call('roles.remove', { ref: role.id }), () => remember(`delete role ${role.name}`, async () => errorOf(await call('roles.restore', { organization: null, roles: [savedRole(role)] }))));
 
   const createOrg = async (input: { id?: string; name: string }) =>
     after(await call('orgs.create', input), (org) => remember(`add organization ${org.name}`, async () => errorOf(await call('orgs.remove', { ref: org.id, withRoles: false }))));
@@ -62,15 +63,9 @@ export function useUndoableChanges(onChanged: () => void): UndoableChanges {
 
   const removeOrg = async (org: OrganizationView, roles: readonly RoleView[]) =>
     after(await call('orgs.remove', { ref: org.id, withRoles: roles.length > 0 }), () =>
-      remember(`delete organization ${org.name}`, async () => {
-        const created = await call('orgs.create', { id: org.id, name: org.name });
-        if (!created.ok) return created.error;
-        for (const role of parentsFirst(roles)) {
-          const back = await call('roles.create', draftOf(role));
-          if (!back.ok) return back.error;
-        }
-        return null;
-      }),
+      remember(`delete organization ${org.name}`, async () =>
+        errorOf(await call('roles.restore', { organization: { id: org.id, name: org.name, createdAt: org.createdAt }, roles: roles.map(savedRole) })),
+      ),
     );
 
   const undo = async () => {
