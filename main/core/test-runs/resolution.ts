@@ -151,7 +151,9 @@ export function createRoleResolver(store: Store, connection: StoredConnection): 
  * back to the default), validating that one field instead of the whole settings object once per stored key.
  */
 function clearmlGroupsOf(store: Store): readonly string[] {
-  const parsed = settingsSchema.shape.clearmlGroups.safeParse(store.settings.getAll().clearmlGroups);
+  const stored = store.settings.getAll().clearmlGroups;
+  if (stored === undefined) return defaultSettings.clearmlGroups;
+  const parsed = settingsSchema.shape.clearmlGroups.safeParse(stored);
   return parsed.success ? parsed.data : defaultSettings.clearmlGroups;
 }
 
