@@ -16,7 +16,7 @@ async function setup() {
     oidc: { issuer: 'https://sso.example.com/realms/ml', clientId: 'clearml', authorizationEndpoint: 'https://sso.example.com/auth', tokenEndpoint: 'https://sso.example.com/token', jwksUri: 'https://sso.example.com/certs', groupSync: { enabled: true, claim: 'groups' } },
   });
   if (!created.ok) throw new Error(created.error.message);
-  const connection = ports.store.connections.get(created.value.id);
+  const connection = ports.store.connections.get((created.value as { id: string }).id);
   if (!connection) throw new Error('not stored');
   return { engine, ports, resolve: createRoleResolver(ports.store, connection) };
 }
