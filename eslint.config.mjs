@@ -92,6 +92,25 @@ export default tseslint.config(
     },
   },
   {
+    // Start-up cost (issue 14): `import { z }` binds zod's whole namespace (every locale, JSON-schema tooling) into the
+    // bundles, `import * as z` lets esbuild keep what is used; and the contract's index builds every schema, so Node
+    // code takes values from the schema module that defines them (the engine resolves operations via contract/registry).
+    files: ['main/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'][importKind='value'] > ImportSpecifier[imported.name='z']",
+          message: "Use `import * as z from 'zod'` (a named `z` import bundles all of zod).",
+        },
+        {
+          selector: "ImportDeclaration[importKind='value'][source.value=/contract\\/index\\.js$/] > ImportSpecifier[importKind='value']",
+          message: 'Import values from the contract module that defines them (contract/index.js builds every schema); types may come from the index.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -8,6 +7,8 @@ import { basename, dirname, join } from 'node:path';
  * new one, never half of it, and an export with secrets is never readable by other users, not even for a moment.
  */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  // Imported here, not at the top: node:crypto costs `ssowb --version` a few ms at start-up (issue 14).
+  const { randomBytes } = await import('node:crypto');
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx', 0o600);
   try {

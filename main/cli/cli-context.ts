@@ -1,5 +1,5 @@
 import { resolveDataDir } from '../platform/data-dir.js';
-import type { Runtime } from '../composition/create-runtime.js';
+import type { Runtime, RuntimeOptions } from '../composition/create-runtime.js';
 import type { OperationInput, OperationName, OperationOutput, Result } from '../contract/index.js';
 // api.ts, not the contract's index: the index builds every schema, which `--version`/`--help` must not load (issue 14).
 import { invokeTyped } from '../contract/api.js';
@@ -29,10 +29,10 @@ export class CliContext {
     return resolveDataDir({ flag: this.globals().dataDir, env: process.env });
   }
 
-  async open(mode: 'cli' | 'browser' = 'cli'): Promise<Runtime> {
+  async open(mode: 'cli' | 'browser' = 'cli', options: Pick<RuntimeOptions, 'backgroundAfter'> = {}): Promise<Runtime> {
     // Loaded on first use: `--version`, `--help` and a bad flag never load the engine (issue 14).
     const { createRuntime } = await import('../composition/create-runtime.js');
-    this.runtime ??= await createRuntime({ mode, dataDir: this.dataDir, version, workerPath: keytarWorkerPath });
+    this.runtime ??= await createRuntime({ mode, dataDir: this.dataDir, version, workerPath: keytarWorkerPath, ...options });
     return this.runtime;
   }
 
@@ -43,6 +43,7 @@ export class CliContext {
 
   /** Calls one operation and returns its Result (for commands that reword errors, e.g. naming the flag of a field). */
   async attempt<N extends OperationName>(name: N, input: OperationInput<N>): Promise<Result<OperationOutput<N>>> {
+    // The operation's schemas are read and compiled while the runtime opens (issue 14); the engine gets the same module.
     const runtime = await this.open();
     return invokeTyped((n, i) => runtime.engine.invoke(n, i), name, input);
   }

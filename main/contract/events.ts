@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditEntrySchema } from './operations/audit.js';
 import { testRunFinishedSchema, testRunProgressSchema } from './schemas/test-run.js';
 import { pushProgressSchema } from './schemas/targets.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The closed set of error codes that can cross a process boundary (IPC, HTTP bridge, CLI).

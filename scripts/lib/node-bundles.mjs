@@ -42,9 +42,30 @@ export function nodeBundleOptions(root, version) {
     outdir: 'dist/main',
   };
   return {
-    cli: { ...common, entryPoints: { cli: 'main/cli/main.ts' }, chunkNames: 'chunks/cli-[name]-[hash]' },
+    cli: {
+      ...common,
+      // The CLI bundles better-sqlite3's JavaScript too (its native addon stays external): see bundledSqlite.
+      external: externalPackages.filter((name) => name !== 'better-sqlite3'),
+      plugins: [bundledSqlite(root)],
+      entryPoints: { cli: 'main/cli/main.ts' },
+      chunkNames: 'chunks/cli-[name]-[hash]',
+    },
     keytarWorker: { ...common, splitting: false, entryPoints: { 'keytar-worker': 'main/adapters/keychain/keytar-worker.ts' } },
     electronMain: { ...common, entryPoints: { 'electron-main': 'main/electron/main.ts' }, chunkNames: 'chunks/electron-[name]-[hash]' },
+  };
+}
+
+/**
+ * `better-sqlite3` → scripts/lib/better-sqlite3-bundled.cjs: its 14 CommonJS files come inside the bundle instead of
+ * being resolved and compiled one by one at every start (issue 14); the addon (`.node`) is loaded by path at run time.
+ */
+function bundledSqlite(root) {
+  const shim = join(root, 'scripts', 'lib', 'better-sqlite3-bundled.cjs');
+  return {
+    name: 'bundled-better-sqlite3',
+    setup(build) {
+      build.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: shim }));
+    },
   };
 }
 

@@ -44,10 +44,16 @@ describe('layer rules', () => {
   });
 
   it('the contract imports nothing but zod and its own files', async () => {
-    expect(await violations('main/contract/x.ts', "import { z } from 'zod';\nimport { a } from './schemas/y.js';\nexport const b = [z, a];\n")).toHaveLength(0);
+    expect(await violations('main/contract/x.ts', "import * as z from 'zod';\nimport { a } from './schemas/y.js';\nexport const b = [z, a];\n")).toHaveLength(0);
     for (const module of ['node:fs', 'jose', 'yaml', 'openid-client']) {
       expect(await violations('main/contract/x.ts', `import * as m from '${module}';\nexport const a = m;\n`), module).toHaveLength(1);
     }
+  });
+
+  it('Node code keeps start-up light: zod as a namespace import, contract values from their own module (issue 14)', async () => {
+    expect(await violations('main/contract/x.ts', "import { z } from 'zod';\nexport const b = z;\n")).toHaveLength(1);
+    expect(await violations('main/core/x.ts', "import { nameKey } from '../contract/index.js';\nexport const b = nameKey;\n")).toHaveLength(1);
+    expect(await violations('main/core/x.ts', "import type { Result } from '../contract/index.js';\nimport { nameKey } from '../contract/schemas/name-rule.js';\nexport const b: Result<string> | typeof nameKey = nameKey;\n")).toHaveLength(0);
   });
 
   it('the preload imports electron only (no Node)', async () => {

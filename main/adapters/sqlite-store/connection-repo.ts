@@ -1,5 +1,6 @@
 import type { ConnectionRepo } from '../../core/ports/store.js';
-import { nameKey, type StoredConnection } from '../../contract/index.js';
+import type { StoredConnection } from '../../contract/index.js';
+import { nameKey } from '../../contract/schemas/name-text.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
 import { rekeyNames } from './name-keys.js';
 import type { SqliteDatabase } from './open-database.js';

@@ -1,4 +1,4 @@
-import { nameKey } from '../../contract/index.js';
+import { nameKey } from '../../contract/schemas/name-text.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /**

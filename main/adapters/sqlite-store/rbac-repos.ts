@@ -1,5 +1,6 @@
 import type { OrganizationRepo, RoleRepo } from '../../core/ports/store.js';
-import { nameKey, type Organization, type Role } from '../../contract/index.js';
+import type { Organization, Role } from '../../contract/index.js';
+import { nameKey } from '../../contract/schemas/name-text.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
 import { documentName, rekeyNames } from './name-keys.js';
 import type { SqliteDatabase } from './open-database.js';

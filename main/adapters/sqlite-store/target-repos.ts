@@ -1,6 +1,6 @@
 import type { Organization, PushRecord, PushSummary, Role, StoredTarget } from '../../contract/index.js';
 import type { OrganizationRepo, PushRepo, RehearsalRepos, RoleRepo, TargetRepo } from '../../core/ports/store.js';
-import { nameKey } from '../../contract/index.js';
+import { nameKey } from '../../contract/schemas/name-text.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
 import { documentName, rekeyNames } from './name-keys.js';
 import type { SqliteDatabase } from './open-database.js';

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import type { RehearsalStatus } from '../../contract/index.js';
 import type { CliContext } from '../cli-context.js';
@@ -14,6 +13,7 @@ export function registerEngine(program: Command, context: CliContext): void {
     .description('Serve the Arthur-compatible RBAC engine on 127.0.0.1 (prints its URL and admin token).')
     .option('--port <n>', 'port to listen on (default: a free one)', parsePort('--port'))
     .action(async (options: { port?: number }) => {
+      const { randomBytes } = await import('node:crypto');
       const adminToken = randomBytes(32).toString('base64url');
       const status = (await context.call('rehearsal.start', { port: options.port ?? 0, adminToken })) as RehearsalStatus;
       context.io.stdout(

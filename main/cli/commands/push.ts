@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { Plan, PushRecord } from '../../contract/index.js';
 import type { CliContext } from '../cli-context.js';
@@ -59,6 +58,7 @@ export function registerRolesPush(program: Command, context: CliContext): void {
           printError(context.io, { code: 'invalid_input', field: '--yes', message: '--yes: pushing changes a server; pass --yes to apply without a prompt (see the plan with `ssowb roles plan`).' }, context.json);
         }
         printPlan(context, plan);
+        const { createInterface } = await import('node:readline/promises');
         const prompt = createInterface({ input: process.stdin, output: process.stderr });
         const answer = await prompt.question('Apply these changes? [y/N] ');
         prompt.close();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineOperation } from '../define.js';
 import { certificateInfoSchema, connectionProtocols, endpointUrlSchema, keyAlgorithms } from '../schemas/connection-fields.js';
 import { connectionCreateInputSchema, connectionViewSchema } from '../schemas/connection.js';

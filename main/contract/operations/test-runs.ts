@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineOperation } from '../define.js';
 import { reportSchema } from '../schemas/report.js';
 import {

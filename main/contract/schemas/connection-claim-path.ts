@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Claim paths (product.md): dots nest (`realm_access.roles`); a claim name that itself contains dots or colons

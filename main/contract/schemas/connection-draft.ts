@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { certificateInfoSchema, endpointUrlSchema } from './connection-fields.js';
 import { idpMetadataSchema, oidcDiscoverySchema } from './connection-idp.js';
 import { metadataSourceSchema } from './connection-saml.js';

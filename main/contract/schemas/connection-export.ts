@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { connectionProtocols, lastPassSchema, lastTestSchema } from './connection-fields.js';
 import { exportFormats, type ExportFormat } from '../export-formats.js';
 

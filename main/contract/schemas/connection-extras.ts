@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Authorization-request parameters the workbench (and the platform) set themselves: an extra parameter may not

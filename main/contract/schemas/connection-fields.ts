@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nameSchema } from './name-rule.js';
 
 export { codePointLabel, nameKey, nameProblem, nameSchema, sameName } from './name-rule.js';

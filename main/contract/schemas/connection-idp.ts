@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { certificateInfoSchema } from './connection-fields.js';
 
 /** What OIDC discovery (`<issuer>/.well-known/openid-configuration`) tells us, plus what looked wrong. */

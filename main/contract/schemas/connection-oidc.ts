@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { tokenEndpointAuthMethods } from './connection-names.js';
 import { claimPathSchema, optionalClaimPathSchema } from './connection-claim-path.js';
 import { endpointUrlSchema, scopeSchema } from './connection-fields.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { certificateInfoSchema, connectionPlatforms, displayNameSchema, generateKeyPairOptionsSchema, oidcProviders, samlProviders, webappUrlSchema } from './connection-fields.js';
 import { oidcSettingsSchema, type OidcSettings } from './connection-oidc.js';
 import { metadataSourceSchema, samlSettingsSchema, type SamlSettings } from './connection-saml.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { connectionProtocols } from './connection-fields.js';
 import { anyProviderSchema, oidcSettingsPatchSchema, samlSettingsPatchSchema } from './connection-patch.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { certificateInfoSchema, endpointUrlProblem, endpointUrlSchema } from './connection-fields.js';
 import { groupMappingsSchema, groupNameSchema } from './connection-extras.js';
 

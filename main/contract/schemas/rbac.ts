@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nameProblem } from './name-rule.js';
 
 /** The shared name rule (name-rule.ts): no control or bidi characters, something visible. */

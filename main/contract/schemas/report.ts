@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The test-run report (product.md "Report JSON"), shared by OIDC and SAML, live runs and offline `inspect`.

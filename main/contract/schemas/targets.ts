@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nameProblem } from './name-rule.js';
 import { endpointUrlProblem } from './connection-fields.js';
 

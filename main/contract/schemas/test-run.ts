@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { reportSchema, stepSchema } from './report.js';
 import { connectionCreateInputSchema } from './connection.js';
 

@@ -1,10 +1,6 @@
-import {
-  defaultTokenEndpointAuthMethod,
-  knownSigningAlgs,
-  type ConnectionDraft,
-  type IdpMetadata,
-  type OidcDiscovery,
-} from '../../contract/index.js';
+import type { ConnectionDraft, IdpMetadata, OidcDiscovery } from '../../contract/index.js';
+import { defaultTokenEndpointAuthMethod } from '../../contract/schemas/connection-idp.js';
+import { knownSigningAlgs } from '../../contract/schemas/connection-oidc.js';
 
 /**
  * The OIDC settings a discovery document decides: issuer (as the document states it: ID tokens carry exactly that),

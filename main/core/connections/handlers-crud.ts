@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { connectionSettingsSchemaFor, type ConnectionCreateInput, type ConnectionSettings, type ConnectionUpdateInput } from '../../contract/index.js';
+import type { ConnectionCreateInput, ConnectionSettings, ConnectionUpdateInput } from '../../contract/index.js';
+import { connectionSettingsSchemaFor } from '../../contract/schemas/connection.js';
 import { AppError } from '../app-error.js';
 import { viewOf, viewsOf, type ConnectionHandlerGroup } from './context.js';
 import { settingsOf } from './document.js';
@@ -33,7 +34,9 @@ function splitUpdateInput(input: ConnectionUpdateInput) {
   return { ref: id, patch: patch as Record<string, unknown>, secrets: { clientSecret, privateKeyPem, generateKeyPair, pendingKeyId } };
 }
 
-const byName = new Intl.Collator('en', { sensitivity: 'base' });
+// Created on first sort: ICU's collator costs ~10 ms to build, which an empty or one-row list need not pay (issue 14).
+let collator: Intl.Collator | undefined;
+const byName = () => (collator ??= new Intl.Collator('en', { sensitivity: 'base' }));
 
 /** List, read, create, update, remove and (de)activate connections. */
 export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => {
@@ -49,7 +52,7 @@ export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => 
         .filter((c) => protocol === undefined || c.protocol === protocol)
         .filter((c) => active === undefined || c.active === active)
         .filter((c) => !needle || [c.displayName, c.id, c.provider].some((v) => v.toLowerCase().includes(needle)))
-        .sort((a, b) => byName.compare(a.displayName, b.displayName))
+        .sort((a, b) => byName().compare(a.displayName, b.displayName))
         .map(view);
     },
     'connections.get': ({ ref }) => viewOf(context, requireConnection(repo, ref)),

@@ -1,4 +1,5 @@
-import { connectionDocumentSchema, type ConnectionSettings, type LastPass, type LastTest, type StoredConnection } from '../../contract/index.js';
+import type { ConnectionSettings, LastPass, LastTest, StoredConnection } from '../../contract/index.js';
+import { connectionDocumentSchema } from '../../contract/schemas/connection.js';
 import type { ConnectionContext } from './context.js';
 import { settingsOf } from './document.js';
 import { assertNameFree, parseOrThrow, type FieldIssue } from './lookup.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Arthur IdP YAML as it is read back (reference/arthur-platform.md §1.3, §2.3). Parsed with the YAML failsafe schema,

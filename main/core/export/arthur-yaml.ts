@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
-import { NAMEID, type StoredConnection } from '../../contract/index.js';
+import type { StoredConnection } from '../../contract/index.js';
+import { NAMEID } from '../../contract/schemas/connection-saml.js';
 import { flatClaimName } from './claim-names.js';
 import type { GlobalRoleDef } from './global-role-defs.js';
 import { idpMetadataXml } from './idp-metadata-xml.js';

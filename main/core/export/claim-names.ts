@@ -1,4 +1,4 @@
-import { parseClaimPath } from '../../contract/index.js';
+import { parseClaimPath } from '../../contract/schemas/connection-claim-path.js';
 
 /**
  * A workbench claim path as the flat claim name a platform config takes: `"cognito:groups"` → `cognito:groups`.

@@ -1,4 +1,5 @@
-import { productionCallbackUrl, type StoredConnection } from '../../contract/index.js';
+import type { StoredConnection } from '../../contract/index.js';
+import { productionCallbackUrl } from '../../contract/schemas/connection-urls.js';
 
 /**
  * ClearML's provider key (`oauth_client.<key>` / `saml_client.<key>`, reference/clearml-platform.md §3.1–§3.2): the

@@ -1,5 +1,5 @@
 import type { ExportFormat, ExportOutput, StoredConnection } from '../../contract/index.js';
-import { productionCallbackUrl } from '../../contract/index.js';
+import { productionCallbackUrl } from '../../contract/schemas/connection-urls.js';
 import type { ConnectionContext } from '../connections/context.js';
 import { requireConnection } from '../connections/lookup.js';
 import { testAcsUrl, testRedirectUri } from '../connections/urls.js';

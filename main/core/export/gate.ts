@@ -1,4 +1,5 @@
-import { platformExportFormats, type ExportFormat, type StoredConnection } from '../../contract/index.js';
+import type { ExportFormat, StoredConnection } from '../../contract/index.js';
+import { platformExportFormats } from '../../contract/schemas/connection-export.js';
 import { AppError } from '../app-error.js';
 import { isValidationCurrent } from '../connections/view.js';
 import { notValidatedReason, testCommandFor } from './stamp.js';

@@ -1,6 +1,7 @@
 import { isAlias, parseDocument, visit } from 'yaml';
 import type { ConnectionSettings } from '../../contract/index.js';
-import { connectionSettingsSchema, NAMEID } from '../../contract/index.js';
+import { connectionSettingsSchema } from '../../contract/schemas/connection.js';
+import { NAMEID } from '../../contract/schemas/connection-saml.js';
 import { AppError } from '../app-error.js';
 import type { ConnectionContext } from '../connections/context.js';
 import { parseOrThrow, throwIssues, type FieldIssue } from '../connections/lookup.js';

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  connectionDocumentSchema,
-  connectionFileFormat,
-  connectionFileSchema,
-  type ConnectionFile,
-  type ConnectionSettings,
-  type StoredConnection,
-} from '../../contract/index.js';
+import type { ConnectionFile, ConnectionSettings, StoredConnection } from '../../contract/index.js';
+import { connectionDocumentSchema } from '../../contract/schemas/connection.js';
+import { connectionFileFormat, connectionFileSchema } from '../../contract/schemas/connection-export.js';
 import { AppError } from '../app-error.js';
 import type { ConnectionContext } from '../connections/context.js';
 import { settingsDigest, settingsOf } from '../connections/document.js';

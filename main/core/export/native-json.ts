@@ -1,4 +1,5 @@
-import { connectionFileFormat, type ConnectionFile, type StoredConnection, type ValidationStamp } from '../../contract/index.js';
+import type { ConnectionFile, StoredConnection, ValidationStamp } from '../../contract/index.js';
+import { connectionFileFormat } from '../../contract/schemas/connection-export.js';
 import { settingsDigest, settingsOf } from '../connections/document.js';
 import { isValidationCurrent } from '../connections/view.js';
 import type { SecretValues } from './secret-values.js';

@@ -1,4 +1,5 @@
-import { defaultSettings, settingsSchema, type Settings } from '../../contract/index.js';
+import type { Settings } from '../../contract/index.js';
+import { defaultSettings, settingsSchema } from '../../contract/operations/settings.js';
 import { AppError } from '../app-error.js';
 import { LoopbackError, type Loopback, type Store } from '../ports/index.js';
 import type { HandlerGroup } from './types.js';

@@ -1,4 +1,5 @@
-import { permissionKey, type Permission } from '../../contract/index.js';
+import type { Permission } from '../../contract/index.js';
+import { permissionKey } from '../../contract/schemas/rbac-catalogue.js';
 import { AppError } from '../app-error.js';
 import { requireConnection } from '../connections/lookup.js';
 import type { HandlerContext, Handler } from '../handlers/types.js';

@@ -1,4 +1,5 @@
-import { permissionKey, type AccessDecision, type Permission } from '../../contract/index.js';
+import type { AccessDecision, Permission } from '../../contract/index.js';
+import { permissionKey } from '../../contract/schemas/rbac-catalogue.js';
 import { deepLink, grantIn, selectOrganization, type ResolvedUser } from './resolver.js';
 import type { RbacSnapshot, RoleNode } from './snapshot.js';
 

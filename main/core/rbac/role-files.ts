@@ -1,5 +1,5 @@
 import { parseDocument, stringify } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Organization, RoleDraft } from '../../contract/index.js';
 import type { FieldIssue } from '../connections/lookup.js';
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { builtInRoles, permissionCatalogue, roleDraftSchema, type Role, type RoleDraft } from '../../contract/index.js';
+import type { Role, RoleDraft } from '../../contract/index.js';
+import { builtInRoles, permissionCatalogue } from '../../contract/schemas/rbac-catalogue.js';
+import { roleDraftSchema } from '../../contract/schemas/rbac.js';
 import { AppError } from '../app-error.js';
 import { throwIssues } from '../connections/lookup.js';
 import type { HandlerContext, HandlerGroup } from '../handlers/types.js';

@@ -1,4 +1,5 @@
-import { builtInRoles, permissionCatalogue, permissionKey, type Organization, type Role } from '../../contract/index.js';
+import type { Organization, Role } from '../../contract/index.js';
+import { builtInRoles, permissionCatalogue, permissionKey } from '../../contract/schemas/rbac-catalogue.js';
 
 /**
  * A role as the resolver sees it: a custom role (global or organization) or a built-in, with its inheritance flattened

@@ -1,4 +1,5 @@
-import { builtInRoles, permissionCatalogue, permissionKey, type EffectivePermission, type RoleDraft, type RoleIssue } from '../../contract/index.js';
+import type { EffectivePermission, RoleDraft, RoleIssue } from '../../contract/index.js';
+import { builtInRoles, permissionCatalogue, permissionKey } from '../../contract/schemas/rbac-catalogue.js';
 import { builtInNode, findOrganization, type RbacSnapshot, type RoleNode } from './snapshot.js';
 
 const catalogueByResource = new Map(permissionCatalogue.map((entry) => [entry.resource, entry]));

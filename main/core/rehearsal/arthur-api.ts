@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { permissionKey, type Organization } from '../../contract/index.js';
+import type { Organization } from '../../contract/index.js';
+import { permissionKey } from '../../contract/schemas/rbac-catalogue.js';
 import type { ApiHandler, ApiRequest, ApiResponse, Ports } from '../ports/index.js';
 import { buildSnapshot, findOrganization, grantIn, permissionsIn, selectOrganization, type RbacSnapshot } from '../rbac/index.js';
 import type { JwksCache } from '../test-runs/oidc/jwks.js';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { connectionDocumentSchema, type ConnectionCreateInput, type Report, type StoredConnection } from '../../contract/index.js';
+import type { ConnectionCreateInput, Report, StoredConnection } from '../../contract/index.js';
+import { connectionDocumentSchema } from '../../contract/schemas/connection.js';
 import { AppError } from '../app-error.js';
 import { settingsDigest, settingsOf } from '../connections/document.js';
 import { splitCreateInput } from '../connections/handlers-crud.js';

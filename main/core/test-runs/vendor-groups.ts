@@ -1,4 +1,4 @@
-import { formatClaimPath } from '../../contract/index.js';
+import { formatClaimPath } from '../../contract/schemas/connection-claim-path.js';
 
 /**
  * Where IdPs put groups when they are not where the connection looks (issue 12, per-vendor claim shapes):

@@ -1,5 +1,6 @@
 import * as oidc from 'openid-client';
-import { isLoopbackHost, type OidcSettings, type TokenEndpointAuthMethod } from '../../../contract/index.js';
+import type { OidcSettings, TokenEndpointAuthMethod } from '../../../contract/index.js';
+import { isLoopbackHost } from '../../../contract/schemas/connection-fields.js';
 import type { Http } from '../../ports/index.js';
 import { fetchThroughHttp, type SeenResponse } from './http-fetch.js';
 import type { JwkSet, JwksCache, JwksFetch } from './jwks.js';

@@ -1,4 +1,5 @@
-import { NAMEID, type MappedUser, type Report, type Resolution, type SamlSettings } from '../../../contract/index.js';
+import type { MappedUser, Report, Resolution, SamlSettings } from '../../../contract/index.js';
+import { NAMEID } from '../../../contract/schemas/connection-saml.js';
 import { SAML_CHECK_IDS } from '../../saml/check-list.js';
 import { mapSamlAttributes } from '../../saml/map-attributes.js';
 import type { SamlValidation } from '../../saml/validate-response.js';
