@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeHttp } from '../../main/adapters/http/node-http.js';
 import { generateSigningKeyPair } from '../../main/core/idp/key-generation.js';
@@ -19,6 +20,11 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
     res.end();
   },
   '/exact': (_req, res) => res.end(Buffer.alloc(1024, 'c')),
+  // A small declared length that decodes to far more than the limit (a "zip bomb"): counted after decoding.
+  '/big-gzip': (_req, res) => {
+    const body = gzipSync(Buffer.alloc(2 * MiB, 'd'));
+    res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': String(body.length) }).end(body);
+  },
   '/stall': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.write('partial'); // …and never ends
@@ -78,6 +84,7 @@ describe('node-http adapter', () => {
   it('refuses a body over maxBytes, declared or streamed, and accepts one exactly at the limit', async () => {
     expect((await failure(get('/big-declared'))).kind).toBe('too_large');
     expect((await failure(get('/big-chunked'))).kind).toBe('too_large');
+    expect((await failure(get('/big-gzip'))).kind).toBe('too_large');
     expect((await get('/exact', { maxBytes: 1024 })).body).toHaveLength(1024);
     expect((await failure(get('/exact', { maxBytes: 1023 }))).kind).toBe('too_large');
   });

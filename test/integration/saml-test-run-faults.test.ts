@@ -94,15 +94,16 @@ describe('SAML test runs: faults around the ACS (engine)', () => {
     expect(await unsolicited.text()).toMatch(/answers no request SSO Workbench sent/);
   });
 
-  it('a Response matching no run while one run waits: that run fails (relay state, then the XML), the tab says finished', async () => {
-    const start = await call<{ runId: string }>('tests.start', { ref: 'Faults', timeoutSeconds: 30 });
+  it('a Response matching no run while one run waits: refused (400), the run keeps waiting and its timeout names it', async () => {
+    const start = await call<{ runId: string }>('tests.start', { ref: 'Faults', timeoutSeconds: 2 });
     const answer = await post({ SAMLResponse: 'not base64 at all!', RelayState: 'forged' });
-    expect(answer.status).toBe(200);
-    expect(await answer.text()).toContain('Test finished — return to SSO Workbench');
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toContain('answers no request of the test that is waiting');
+    expect(await call('tests.get', { runId: start.runId })).toMatchObject({ status: 'waiting' });
     const report = await call<Report>('tests.wait', { runId: start.runId });
     expect(report.outcome).toBe('failed');
-    expect(check(report, 'saml.acs.relay_state')).toMatchObject({ status: 'fail', message: expect.stringContaining('IdP-initiated') });
-    expect(check(report, 'saml.response.xml')?.status).toBe('fail');
+    expect(check(report, 'saml.acs.received')?.message).toMatch(/timed out/);
+    expect(check(report, 'saml.acs.relay_state')).toMatchObject({ status: 'fail', message: expect.stringMatching(/^1 SAML Response\(s\) POSTed to the ACS were refused.*RelayState this run never sent/) });
     expect(report.claims).toEqual({});
   });
 

@@ -334,10 +334,10 @@ export class FakeLoopback implements Loopback {
   async close() {
     this.closed = true;
   }
-  async deliver(url: string, method = 'GET'): Promise<LoopbackReply> {
+  async deliver(url: string, method = 'GET', form: Record<string, string> = {}): Promise<LoopbackReply> {
     const parsed = new URL(url);
     const route = this.routes.get(parsed.pathname);
     if (!route) return { status: 404, title: 'Not found', text: '' };
-    return route({ method, path: parsed.pathname, query: Object.fromEntries(parsed.searchParams), form: {} });
+    return route({ method, path: parsed.pathname, query: Object.fromEntries(parsed.searchParams), form });
   }
 }

@@ -128,6 +128,37 @@ describe('SAML attacks', () => {
     const { signResponse } = await import('../support/saml-forge.js');
     const v = await validateForged(signResponse(inner, { key: idp }), samlTestSettings([idp]));
     expectRefused(v, 'saml.signature.valid');
+    // Also when assertions need no signature of their own: node-saml then skips it, but a bad one is still refused.
+    expectRefused(await validateForged(signResponse(inner, { key: idp }), samlTestSettings([idp], { requireSignedAssertions: false })), 'saml.signature.valid');
+  });
+
+  // node-saml may ignore a bad Response signature when the assertion's own signature verifies; ours never does.
+  it('an IdP-signed assertion inside a Response re-signed by the attacker is refused', async () => {
+    const inner = signAssertion(buildResponseXml(shape()), { key: idp });
+    const { signResponse } = await import('../support/saml-forge.js');
+    const v = await validateForged(signResponse(inner, { key: attacker }), samlTestSettings([idp]));
+    expectRefused(v, 'saml.signature.valid');
+    expect(check(v, 'saml.signature.valid').message).toMatch(/Response signature does not verify/);
+  });
+
+  it('a Response altered after signing is refused even though its signed assertion verifies', async () => {
+    const signed = forgeResponse(shape(), { key: idp, assertion: true, response: true });
+    const altered = signed.replace('<samlp:Response ', '<samlp:Response Consent="urn:oasis:names:tc:SAML:2.0:consent:obtained" ');
+    expect(altered).not.toBe(signed);
+    expectRefused(await validateForged(altered, samlTestSettings([idp])), 'saml.signature.valid');
+    expect((await validateForged(signed, samlTestSettings([idp]))).verified).toBe(true);
+  });
+
+  it('with several trusted certificates (rollover), the report names the one that verified the signature', async () => {
+    const next = await createTestKey('Next IdP key');
+    for (const trusted of [[idp, next], [next, idp]]) {
+      const v = await validateForged(forgeResponse(shape(), { key: idp, assertion: true, response: true }), samlTestSettings(trusted));
+      expect(v.verified).toBe(true);
+      expect(v.details.certificateUsed?.fingerprintSha256).toBe(idp.certificate.fingerprintSha256);
+      expect(check(v, 'saml.signature.valid').message).toContain(idp.certificate.fingerprintSha256);
+    }
+    const byNext = await validateForged(forgeResponse(shape(), { key: next }), samlTestSettings([idp, next]));
+    expect(byNext.details.certificateUsed?.fingerprintSha256).toBe(next.certificate.fingerprintSha256);
   });
 
   const doctypes: [string, string][] = [

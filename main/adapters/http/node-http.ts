@@ -20,6 +20,10 @@ async function readLimited(response: Response, maxBytes: number, url: string): P
     throw new HttpError('too_large', `The answer from ${hostOf(url)} is ${declared} bytes, over the ${maxBytes}-byte limit; it is refused.`);
   }
   if (!response.body) return '';
+  // A declared, uncompressed length within the limit: fetch itself stops at that length, so the body is read whole.
+  // (A compressed body's length says nothing about its decoded size, so it is streamed and counted below.)
+  const encoding = response.headers.get('content-encoding');
+  if (Number.isFinite(declared) && (encoding === null || encoding === 'identity')) return utf8.decode(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -33,8 +37,10 @@ async function readLimited(response: Response, maxBytes: number, url: string): P
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  return utf8.decode(Buffer.concat(chunks));
 }
+
+const utf8 = new TextDecoder('utf-8');
 
 function refuseInsecure(url: string): void {
   const reason = insecureUrlReason(url);

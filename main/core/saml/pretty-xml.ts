@@ -1,20 +1,22 @@
 import type { Element, Node } from '@xmldom/xmldom';
 import { isElement } from './xml-dom.js';
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
+const escapeText = (s: string) => (/[&<>]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s);
+const escapeAttr = (s: string) => (/[&<>"]/.test(s) ? escapeText(s).replace(/"/g, '&quot;') : s);
 
 /** A line placed (as an XML comment) just before an element, e.g. "✔ signed, verified with …". */
 export type Marker = (element: Element) => string | undefined;
 
 function openTag(el: Element): string {
-  const attrs: string[] = [];
+  let tag = `<${el.tagName}`;
   for (let i = 0; i < el.attributes.length; i++) {
     const a = el.attributes.item(i);
-    if (a) attrs.push(` ${a.name}="${escapeAttr(a.value)}"`);
+    if (a) tag += ` ${a.name}="${escapeAttr(a.value)}"`;
   }
-  return `<${el.tagName}${attrs.join('')}`;
+  return tag;
 }
+
+const isBlankText = (c: Node) => (c.nodeType === 3 || c.nodeType === 4) && !(c.nodeValue ?? '').trim();
 
 /**
  * Pretty-prints a parsed SAML message for the viewer's XML tab, with a marker comment before each signed part.
@@ -37,12 +39,17 @@ export function prettyXml(root: Element, mark: Marker): string {
     if (!isElement(node)) return;
     const marker = mark(node);
     if (marker) lines.push(`${pad}<!-- ${marker.replace(/--/g, '- -')} -->`);
-    const children = Array.from({ length: node.childNodes.length }, (_, i) => node.childNodes.item(i)).filter(
-      (c): c is Node => !!c && !((c.nodeType === 3 || c.nodeType === 4) && !(c.nodeValue ?? '').trim()),
-    );
+    const children: Node[] = [];
+    let hasElement = false;
+    for (let i = 0; i < node.childNodes.length; i++) {
+      const c = node.childNodes.item(i);
+      if (!c || isBlankText(c)) continue;
+      children.push(c);
+      if (isElement(c)) hasElement = true;
+    }
     if (children.length === 0) {
       lines.push(`${pad}${openTag(node)}/>`);
-    } else if (children.every((c) => !isElement(c))) {
+    } else if (!hasElement) {
       // Mixed text and comments stay on one line, exactly in order: `a<!---->b` must be visible as such.
       const inline = children.map((c) => (c.nodeType === 8 ? `<!--${c.nodeValue ?? ''}-->` : c.nodeType === 7 ? '<?…?>' : escapeText(c.nodeValue ?? '')));
       lines.push(`${pad}${openTag(node)}>${inline.join('')}</${node.tagName}>`);

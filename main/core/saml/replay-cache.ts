@@ -20,8 +20,15 @@ const MAX_ENTRIES = 10_000;
 /** In-memory replay cache, one per engine (or per test); expired entries are dropped lazily. */
 export function createReplayCache(): ReplayCache {
   const entries = new Map<string, number>();
+  /** The earliest expiry among the entries: nothing can be purged before it, so most calls skip the scan. */
+  let nextExpiry = Infinity;
   const purge = (nowMs: number) => {
-    for (const [id, until] of entries) if (until <= nowMs) entries.delete(id);
+    if (nowMs < nextExpiry) return;
+    nextExpiry = Infinity;
+    for (const [id, until] of entries) {
+      if (until <= nowMs) entries.delete(id);
+      else if (until < nextExpiry) nextExpiry = until;
+    }
   };
   return {
     seen(assertionId, now) {
@@ -39,7 +46,9 @@ export function createReplayCache(): ReplayCache {
         if (oldest !== undefined) entries.delete(oldest);
       }
       const end = Number.isNaN(until.getTime()) ? nowMs + DEFAULT_REPLAY_WINDOW_MS : until.getTime();
-      entries.set(assertionId, Math.max(end, entries.get(assertionId) ?? 0));
+      const kept = Math.max(end, entries.get(assertionId) ?? 0);
+      entries.set(assertionId, kept);
+      if (kept < nextExpiry) nextExpiry = kept;
     },
     size(now) {
       purge(now.getTime());

@@ -30,13 +30,28 @@ export interface SignatureFacts {
 
 type NodeSamlElement = Parameters<typeof getVerifiedXml>[1];
 
+/**
+ * KeyInfo certificates seen recently → subject and fingerprint (neither depends on the clock). An IdP sends the same
+ * certificate in every Response, so parsing it once per process instead of once per Response keeps X.509 parsing
+ * off the ACS path. Bounded; the oldest entry goes first.
+ */
+const presentedCache = new Map<string, { subject: string; fingerprintSha256: string } | null>();
+const PRESENTED_CACHE_SIZE = 32;
+
 function describe(pemOrBody: string, now: Date): { subject: string; fingerprintSha256: string } | undefined {
+  const key = pemOrBody.replace(/\s+/g, '');
+  const cached = presentedCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  let described: { subject: string; fingerprintSha256: string } | null;
   try {
     const info = describeCertificate(pemOrBody, now);
-    return { subject: info.subject, fingerprintSha256: info.fingerprintSha256 };
+    described = { subject: info.subject, fingerprintSha256: info.fingerprintSha256 };
   } catch {
-    return undefined;
+    described = null;
   }
+  presentedCache.set(key, described);
+  if (presentedCache.size > PRESENTED_CACHE_SIZE) presentedCache.delete(presentedCache.keys().next().value as string);
+  return described ?? undefined;
 }
 
 function readSignature(target: SignatureReport['target'], element: Element, signature: Element, now: Date): SignatureReport {
@@ -58,12 +73,10 @@ function readSignature(target: SignatureReport['target'], element: Element, sign
 
 /**
  * Finds the enveloped signatures on the Response and on its single Assertion (SAML 2.0 Core §5.4.1: a signature
- * sits inside the element it signs, referencing its ID) and learns which configured certificate verifies each.
- * Verification uses node-saml's getVerifiedXml — the same routine, with the same anti-wrapping rules, that
- * validatePostResponseAsync uses — once per certificate, so the report can name the certificate that worked.
- * These facts only explain; the verdict and every value shown to the user come from node-saml's validation.
+ * sits inside the element it signs, referencing its ID) and reads what each says about itself. No cryptography:
+ * `verifySignatures` adds which configured certificate verifies each.
  */
-export async function inspectSignatures(xml: string, doc: Document, certificates: CertificateInfo[], now: Date): Promise<SignatureFacts> {
+export function readSignatureFacts(doc: Document, now: Date): SignatureFacts {
   const facts: SignatureFacts = { extraSignatures: 0, assertionCount: 0 };
   const root = doc.documentElement;
   if (!root) return facts;
@@ -83,6 +96,27 @@ export async function inspectSignatures(xml: string, doc: Document, certificates
     if (target === 'Response') facts.response = report;
     else facts.assertion = report;
   }
+  return facts;
+}
+
+/**
+ * Learns which configured certificate verifies each signature in `facts`, with node-saml's getVerifiedXml — the
+ * same routine, with the same anti-wrapping rules, that validatePostResponseAsync uses — once per certificate, so
+ * the report can name the certificate that worked.
+ *
+ * `vouched` names the signatures node-saml has ALREADY verified with this very routine over these very bytes and
+ * the configured certificates (see `vouchedByNodeSaml`). When exactly one certificate is configured, that one is the
+ * certificate that verified them, so they are not verified a second time. Everything else is verified here.
+ * These facts only explain; the verdict and every value shown to the user come from node-saml's validation.
+ */
+export async function verifySignatures(xml: string, facts: SignatureFacts, certificates: CertificateInfo[], vouched: ReadonlySet<SignatureReport['target']> = new Set()): Promise<SignatureFacts> {
+  const pending: SignatureReport[] = [];
+  for (const report of [facts.response, facts.assertion]) {
+    if (!report) continue;
+    if (vouched.has(report.target) && certificates.length === 1) report.verifiedBy = certificates[0];
+    else pending.push(report);
+  }
+  if (pending.length === 0) return facts;
 
   let dom: Awaited<ReturnType<typeof parseDomFromString>>;
   try {
@@ -97,9 +131,9 @@ export async function inspectSignatures(xml: string, doc: Document, certificates
       return found.length === 1 ? found[0] : undefined;
     })(),
   };
-  for (const report of [facts.response, facts.assertion]) {
-    const node = report ? nodes[report.target] : undefined;
-    if (!report || !node) continue;
+  for (const report of pending) {
+    const node = nodes[report.target];
+    if (!node) continue;
     for (const certificate of certificates) {
       try {
         if (getVerifiedXml(xml, node, [certificate.pem])) {
@@ -113,4 +147,20 @@ export async function inspectSignatures(xml: string, doc: Document, certificates
     }
   }
   return facts;
+}
+
+/**
+ * Which signatures node-saml ≥ 5.1's validatePostResponseAsync has verified when it ACCEPTED a plain (unencrypted)
+ * Response, read off its fixed order (saml.js): it always runs getVerifiedXml on the Response element (a signature
+ * there that throws refuses the whole Response); it fails unless that verified when `wantAuthnResponseSigned`; and it
+ * verifies the single Assertion when `wantAssertionsSigned` (or when the Response did not verify). Only what that
+ * order proves is vouched for: a Response signature node-saml was free to ignore is verified again by
+ * `verifySignatures` (test/unit/saml-attacks.test.ts has the Responses that tell the difference).
+ */
+export function vouchedByNodeSaml(facts: SignatureFacts, options: { requireSignedResponse: boolean; requireSignedAssertions: boolean }): Set<SignatureReport['target']> {
+  const vouched = new Set<SignatureReport['target']>();
+  if (facts.extraSignatures > 0 || facts.assertionCount > 1) return vouched;
+  if (facts.response && options.requireSignedResponse) vouched.add('Response');
+  if (facts.assertion && facts.assertionCount === 1 && options.requireSignedAssertions) vouched.add('Assertion');
+  return vouched;
 }

@@ -12,7 +12,7 @@ import { prettyXml } from './pretty-xml.js';
 import type { ReplayCache } from './replay-cache.js';
 import { MAX_RESPONSE_BYTES, decodeSamlResponse } from './response-input.js';
 import { recordSignatureChecks, signatureMarker, wrongCertificateHint } from './signature-checks.js';
-import { inspectSignatures } from './signatures.js';
+import { readSignatureFacts, verifySignatures, vouchedByNodeSaml, type SignatureFacts } from './signatures.js';
 import { attr, childElements, descendants, firstChild, hasInlineMarkup, NS, path, text } from './xml-dom.js';
 
 export interface ValidateSamlResponseInput {
@@ -105,11 +105,11 @@ export async function validateSamlResponse(input: ValidateSamlResponseInput): Pr
   let work: Element = root;
   let workXml = decoded.xml;
   let workDoc = decoded.doc;
-  let responseSignature: Awaited<ReturnType<typeof inspectSignatures>>['response'];
+  let responseSignature: SignatureFacts['response'];
   const encryptedOnly = childElements(root, NS.saml, 'EncryptedAssertion');
   const isEncrypted = encryptedOnly.length === 1 && childElements(root, NS.saml, 'Assertion').length === 0;
   if (isEncrypted && encryptedOnly[0]) {
-    responseSignature = (await inspectSignatures(decoded.xml, decoded.doc, settings.idp.certificates, now)).response;
+    responseSignature = (await verifySignatures(decoded.xml, readSignatureFacts(decoded.doc, now), settings.idp.certificates)).response;
     const decrypted = await decryptForChecks(decoded.doc, encryptedOnly[0], input.decryptionKeyPem, checks);
     if (!decrypted?.doc.documentElement) return result('the assertion is encrypted and was not decrypted.');
     [work, workXml, workDoc] = [decrypted.doc.documentElement, decrypted.xml, decrypted.doc];
@@ -127,9 +127,9 @@ export async function validateSamlResponse(input: ValidateSamlResponseInput): Pr
     }
   }
   const assertions = childElements(work, NS.saml, 'Assertion');
-  const facts = await inspectSignatures(workXml, workDoc, settings.idp.certificates, now);
+  const facts = readSignatureFacts(workDoc, now);
   if (isEncrypted) facts.response = responseSignature;
-  details.responseXml = prettyXml(work, signatureMarker(facts, work, assertions.length === 1 ? assertions[0] : undefined));
+  const showXml = () => (details.responseXml = prettyXml(work, signatureMarker(facts, work, assertions.length === 1 ? assertions[0] : undefined)));
 
   // IdP status (Core §3.2.2.2): anything but Success is the verdict; there is no assertion to check.
   const statusCode = path(root, NS.samlp, 'Status', 'StatusCode');
@@ -140,6 +140,8 @@ export async function validateSamlResponse(input: ValidateSamlResponseInput): Pr
   details.destination = attr(root, 'Destination');
   details.inResponseTo = attr(root, 'InResponseTo');
   if (details.statusCode !== SUCCESS) {
+    await verifySignatures(workXml, isEncrypted ? { ...facts, response: undefined } : facts, settings.idp.certificates);
+    showXml();
     const sub = details.subStatusCode ? ` / ${details.subStatusCode.replace(/^.*:/, '')}` : '';
     checks.fail(
       'saml.response.status',
@@ -158,12 +160,16 @@ export async function validateSamlResponse(input: ValidateSamlResponseInput): Pr
     checks.pass('saml.response.xml', 'A samlp:Response with one assertion.');
   }
 
-  const certificateUsed = recordSignatureChecks(facts, settings, checks);
-  if (certificateUsed) details.certificateUsed = { subject: certificateUsed.subject, fingerprintSha256: certificateUsed.fingerprintSha256, notAfter: certificateUsed.notAfter };
-
   const nodeSaml = settings.idp.certificates.length
     ? await runNodeSaml({ settings, spEntityId: input.spEntityId, acsUrl: input.acsUrl, expectedRequestId: input.expectedRequestId, decryptionKeyPem: input.decryptionKeyPem }, decoded.xml, now)
     : ({ ok: false, error: new Error('no IdP signing certificate is configured') } as const);
+  // The signatures node-saml verified on acceptance are not verified twice (plain Responses only: for an encrypted
+  // one, the Response signature was judged above, and the assertion is the one we decrypted, so it is verified here).
+  if (isEncrypted) await verifySignatures(workXml, { ...facts, response: undefined }, settings.idp.certificates);
+  else await verifySignatures(workXml, facts, settings.idp.certificates, nodeSaml.ok ? vouchedByNodeSaml(facts, settings) : undefined);
+  showXml();
+  const certificateUsed = recordSignatureChecks(facts, settings, checks);
+  if (certificateUsed) details.certificateUsed = { subject: certificateUsed.subject, fingerprintSha256: certificateUsed.fingerprintSha256, notAfter: certificateUsed.notAfter };
   // Destination (Profiles §4.1.4.5; Bindings §3.5.5.2): must be the exact ACS URL; required when the Response is signed.
   const destinationHint = `Set the IdP app's ACS URL (Reply URL / Single sign-on URL) to exactly ${input.acsUrl}: scheme, host (127.0.0.1 is not localhost), port and path all count.`;
   if (details.destination === input.acsUrl) checks.pass('saml.response.destination', `Destination is ${input.acsUrl}.`);

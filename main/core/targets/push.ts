@@ -48,7 +48,8 @@ export async function pushToTarget(context: HandlerContext, input: ParsedInput<'
       sleep: ports.sleep ?? realSleep,
       progress: (update) => {
         if (update.state === 'done' || update.state === 'failed' || update.state === 'skipped') done++;
-        events.emit({ name: 'onPushProgress', payload: { pushId: id, targetId: target.id, done: Math.min(done, total), total, ...update } });
+        const payload = { pushId: id, targetId: target.id, done: Math.min(done, total), total, org: update.org, role: update.role, action: update.action, state: update.state, message: update.message };
+        events.emit({ name: 'onPushProgress', payload });
       },
     });
   } finally {

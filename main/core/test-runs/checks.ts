@@ -55,7 +55,8 @@ export class CheckList {
    */
   list(order: readonly string[], notReached: string): Check[] {
     const ordered = order.map((id) => this.checks.get(id) ?? { id, status: 'skip' as const, message: notReached, hint: '' });
-    const extra = [...this.checks.values()].filter((check) => !order.includes(check.id));
+    const listed = new Set(order);
+    const extra = [...this.checks.values()].filter((check) => !listed.has(check.id));
     return [...ordered, ...extra];
   }
 }

@@ -10,15 +10,18 @@ export const MAX_CLAIM_DEPTH = 32;
 /** Marker left where a too-deep claim was, so the report and History still show that the claim existed. */
 export const tooDeepMarker = `[nested more than ${MAX_CLAIM_DEPTH} levels deep: not kept]`;
 
-/** True when `value` nests objects/arrays more than `limit` levels deep. Iterative: any depth is safe to measure. */
-export function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const next = stack.pop() as { value: unknown; depth: number };
-    if (next.value === null || typeof next.value !== 'object') continue;
-    if (next.depth >= limit) return true;
-    for (const child of Object.values(next.value)) stack.push({ value: child, depth: next.depth + 1 });
+/**
+ * True when `value` nests objects/arrays more than `limit` levels deep. The walk recurses at most `limit` levels
+ * (it stops as soon as that depth is reached), so any input depth is safe to measure.
+ */
+export function nestsDeeperThan(value: unknown, limit: number, depth = 0): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth >= limit) return true;
+  if (Array.isArray(value)) {
+    for (const child of value) if (nestsDeeperThan(child, limit, depth + 1)) return true;
+    return false;
   }
+  for (const child of Object.values(value)) if (nestsDeeperThan(child, limit, depth + 1)) return true;
   return false;
 }
 

@@ -27,14 +27,15 @@ export function recordRefusal(refused: RefusedCallbacks, reason: string, clock: 
   if (refused.count <= SHOWN) timeline.record('callback', at, 0, 'refused');
 }
 
+const OIDC_WORDING = {
+  what: 'callback(s)',
+  hint: 'A refused callback carried a state this run never issued (or none, or a used one): another program on this machine, a stale browser tab, or a proxy/IdP rule that rewrites the redirect. Start the login from SSO Workbench and complete it in the same tab.',
+};
+
 /** At the timeout: fails `checkId` naming the refused callbacks, so the report says why no genuine one counted. */
-export function reportRefusals(refused: RefusedCallbacks, checkId: string, checks: CheckList): void {
+export function reportRefusals(refused: RefusedCallbacks, checkId: string, checks: CheckList, wording: { what: string; hint: string } = OIDC_WORDING): void {
   if (refused.count === 0) return;
   const listed = refused.first.map((r) => `${r.at}: ${r.reason}`).join(' ');
   const more = refused.count > refused.first.length ? ` (and ${refused.count - refused.first.length} more)` : '';
-  checks.fail(
-    checkId,
-    `${refused.count} callback(s) were refused while the run waited, and no genuine one came before the timeout. ${listed}${more}`,
-    'A refused callback carried a state this run never issued (or none, or a used one): another program on this machine, a stale browser tab, or a proxy/IdP rule that rewrites the redirect. Start the login from SSO Workbench and complete it in the same tab.',
-  );
+  checks.fail(checkId, `${refused.count} ${wording.what} were refused while the run waited, and no genuine one came before the timeout. ${listed}${more}`, wording.hint);
 }

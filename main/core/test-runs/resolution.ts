@@ -1,5 +1,5 @@
 import type { Check, Resolution, StoredConnection } from '../../contract/index.js';
-import { readSettings } from '../handlers/settings-handlers.js';
+import { defaultSettings, settingsSchema } from '../../contract/operations/settings.js';
 import type { Store } from '../ports/index.js';
 import { getSnapshot } from '../rbac/cache.js';
 import { groupSettingsOf } from '../rbac/claims-source.js';
@@ -143,7 +143,18 @@ export function resolutionSubjectOf(connection: StoredConnection): ResolutionSub
 /** A resolver over the store: the roles snapshot and the ClearML group list as they are when the verdict is built. */
 export function createRoleResolver(store: Store, connection: StoredConnection): RoleResolver {
   const subject = resolutionSubjectOf(connection);
-  return (groups) => resolveForReport(getSnapshot(store), groups, subject, readSettings(store).clearmlGroups);
+  return (groups) => resolveForReport(getSnapshot(store), groups, subject, subject.platform === 'clearml' ? clearmlGroupsOf(store) : []);
+}
+
+/**
+ * Settings → ClearML platform groups as readSettings would give them (a stored list that no longer validates falls
+ * back to the default), validating that one field instead of the whole settings object once per stored key.
+ */
+function clearmlGroupsOf(store: Store): readonly string[] {
+  const stored = store.settings.getAll().clearmlGroups;
+  if (stored === undefined) return defaultSettings.clearmlGroups;
+  const parsed = settingsSchema.shape.clearmlGroups.safeParse(stored);
+  return parsed.success ? parsed.data : defaultSettings.clearmlGroups;
 }
 
 /** Without a resolver (tests building verdicts directly): as with no roles defined. */

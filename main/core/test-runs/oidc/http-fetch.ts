@@ -28,6 +28,20 @@ function lowerCased(headers: Record<string, string>): Record<string, string> {
 }
 
 /**
+ * A Response whose body the Http port has already read whole (and limited): `text()` and `json()` answer from that
+ * text instead of streaming it a second time. Everything else (status, headers, `clone()`) is a plain Response.
+ */
+function readResponse(text: string | null, init: ResponseInit): Response {
+  const response = new Response(text, init);
+  const body = text ?? '';
+  Object.defineProperties(response, {
+    text: { value: async () => body },
+    json: { value: async () => JSON.parse(body) as unknown },
+  });
+  return response;
+}
+
+/**
  * openid-client's `customFetch` over the engine's Http port, so every request of a test run obeys the port's rules
  * (https except loopback on every hop, deadlines, size limits, worded errors) and is fakeable in tests. `seen` gets
  * each answer so the engine can validate the token response itself even when openid-client rejects it.
@@ -46,6 +60,6 @@ export function fetchThroughHttp(http: Http, seen?: (response: SeenResponse) => 
       maxBytes: MAX_BYTES,
     });
     seen?.({ url, status: response.status, headers: lowerCased(response.headers), body: response.body });
-    return new Response(NULL_BODY.has(response.status) ? null : response.body, { status: response.status, headers: response.headers });
+    return readResponse(NULL_BODY.has(response.status) ? null : response.body, { status: response.status, headers: response.headers });
   };
 }

@@ -32,7 +32,7 @@ export function peekResponse(samlResponse: string): { destination?: string; inRe
 }
 
 /** How the POST found its run, as the `saml.acs.relay_state` check. */
-export type RelayMatch = 'relay_state' | 'in_response_to' | 'only_waiting_run' | 'idp_initiated';
+export type RelayMatch = 'relay_state' | 'in_response_to' | 'idp_initiated';
 
 export function relayStateCheck(match: RelayMatch, relayState: string | undefined): Check {
   const id = 'saml.acs.relay_state';
@@ -45,18 +45,13 @@ export function relayStateCheck(match: RelayMatch, relayState: string | undefine
       hint: 'SAML Bindings §3.4.3: an IdP must return the RelayState it received, unchanged. Check IdP rules or proxies that drop or rewrite it; the platform may rely on it.',
     };
   }
-  return {
-    id,
-    status: 'fail',
-    message: `Neither the RelayState (${relayState === undefined ? 'none' : 'unknown'}) nor the InResponseTo of the POSTed data belongs to a run of this connection, and it is not an IdP-initiated Response either (a samlp:Response without InResponseTo, which runs on its own): a tab from an earlier test, or another SP's request. It was checked against the only waiting run.`,
-    hint: 'Start the login from SSO Workbench and complete it in the tab it opens. (An IdP-initiated Response, with no InResponseTo, is accepted as a run of its own.)',
-  };
+  return { id, status: 'skip', message: 'An IdP-initiated login has no RelayState of this run to match.', hint: '' };
 }
 
 /**
- * Handles the ACS POST of a claimed run: the receipt and RelayState checks, strict validation in live mode (this
- * run's request ID for InResponseTo, the engine's replay cache), then the verdict. Validation runs even after a
- * RelayState failure, so the report shows what the IdP sent; a failed check still means nothing is accepted.
+ * Handles the ACS POST of a claimed run (matched by its RelayState or its InResponseTo; a POST matching neither is
+ * refused before it gets here): the receipt and RelayState checks, strict validation in live mode (this run's request
+ * ID for InResponseTo, the engine's replay cache), then the verdict.
  */
 export async function completeSamlRun(startedAt: Date, secret: SamlRunSecret, samlResponse: string, relay: Check, deps: AcsDeps): Promise<Report> {
   const { timeline } = deps;

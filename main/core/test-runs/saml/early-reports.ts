@@ -1,6 +1,7 @@
 import type { Report } from '../../../contract/index.js';
 import type { Clock } from '../../ports/index.js';
 import { CheckList } from '../checks.js';
+import { reportRefusals, type RefusedCallbacks } from '../refused-callbacks.js';
 import type { AbandonReason } from '../registry.js';
 import type { StepTimeline } from '../steps.js';
 import { requestDetails, type SamlRunSecret } from './start.js';
@@ -14,7 +15,14 @@ export interface SamlRunContext {
   clock: Clock;
   startedAt: Date;
   timeoutSeconds: number;
+  /** POSTs to the ACS that answered no request of this run, refused while it waited (named at the timeout). */
+  refused: RefusedCallbacks;
 }
+
+const REFUSED_WORDING = {
+  what: 'SAML Response(s) POSTed to the ACS',
+  hint: 'A refused Response matched neither this run\'s RelayState nor its AuthnRequest ID (InResponseTo): a tab from an earlier test, a Response meant for another SP, or another program on this machine posting to the ACS. Start the login from SSO Workbench and complete it in the tab it opens.',
+};
 
 function timeoutHint(seconds: number, secret: SamlRunSecret): string {
   const s = secret.subject;
@@ -35,6 +43,7 @@ export function abandonedSamlReport(context: SamlRunContext, reason: AbandonReas
   checks.addAll(secret.preChecks);
   if (reason === 'expired') {
     checks.fail('saml.acs.received', `No SAML Response arrived at ${secret.subject.acsUrl} within ${context.timeoutSeconds} s; the run timed out.`, timeoutHint(context.timeoutSeconds, secret));
+    reportRefusals(context.refused, 'saml.acs.relay_state', checks, REFUSED_WORDING);
   } else if (reason === 'cancelled') {
     checks.fail('saml.acs.received', 'The run was cancelled before the IdP POSTed a Response.', 'Start a new test when ready.');
   } else {

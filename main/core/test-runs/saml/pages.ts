@@ -33,6 +33,15 @@ export function unknownResponsePage(): LoopbackReply {
   };
 }
 
+/** A Response that answers no request of the run(s) waiting at this ACS: refused, and the run keeps waiting. */
+export function refusedResponsePage(): LoopbackReply {
+  return {
+    status: 400,
+    title: 'SSO Workbench: unexpected response',
+    text: 'This SAML Response answers no request of the test that is waiting (neither its RelayState nor its InResponseTo match): refused. The test keeps waiting for the IdP\'s Response; complete the login in the tab SSO Workbench opened.',
+  };
+}
+
 export function missingResponsePage(): LoopbackReply {
   return {
     status: 400,

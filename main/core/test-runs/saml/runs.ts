@@ -13,7 +13,8 @@ import { abandonedSamlReport, type SamlRunContext } from './early-reports.js';
 import { inspectSamlResponse } from './inspect.js';
 import { completeIdpInitiatedRun } from './idp-initiated.js';
 import { readSettings } from '../../handlers/settings-handlers.js';
-import { acsMethodPage, finishedPage, missingResponsePage, postFormGonePage, postFormPage, replayedPage, unknownResponsePage } from './pages.js';
+import { acsMethodPage, finishedPage, missingResponsePage, postFormGonePage, postFormPage, refusedResponsePage, replayedPage, unknownResponsePage } from './pages.js';
+import { noRefusals, recordRefusal } from '../refused-callbacks.js';
 import { prepareSamlRun, samlSubjectOf, type SamlConnection, type SamlRunSecret } from './start.js';
 
 /** Bounds on what the ACS remembers about past runs (enough for a session of tests; memory stays flat). */
@@ -83,7 +84,7 @@ export class SamlRuns {
     const prepared = await prepareSamlRun(samlSubjectOf(connection, testPort, createRoleResolver(this.ports.store, connection)), privateKeyPem, startedAt, forceAuthn);
     this.ensureRoute(connection.id);
     const runId = randomUUID();
-    const runContext: SamlRunContext = { protocol: 'saml', secret: prepared.secret, timeline: this.timeline(runId, connection.id), clock: this.ports.clock, startedAt, timeoutSeconds };
+    const runContext: SamlRunContext = { protocol: 'saml', secret: prepared.secret, timeline: this.timeline(runId, connection.id), clock: this.ports.clock, startedAt, timeoutSeconds, refused: noRefusals() };
     const run: Run<SamlRunContext> = {
       id: runId,
       connectionId: connection.id,
@@ -139,6 +140,7 @@ export class SamlRuns {
       clock: this.ports.clock,
       startedAt,
       timeoutSeconds: 1,
+      refused: noRefusals(),
     };
     const run: Run<SamlRunContext> = { id: runId, connectionId, protocol: 'saml', key: runContext.secret.relayState, startedAt, expiresAt: new Date(startedAt.getTime() + 60_000), status: 'waiting', secret: runContext };
     this.track(run, (reason) => abandonedSamlReport(runContext, reason));
@@ -168,7 +170,11 @@ export class SamlRuns {
     return postFormPage(form.action, form.fields);
   }
 
-  /** Which run a POST belongs to: its RelayState, else its InResponseTo, else the only waiting run of the connection. */
+  /**
+   * Which run a POST belongs to: its RelayState, else its InResponseTo. A Response that answers no request of ours
+   * (no InResponseTo) and matches no RelayState is an IdP-initiated login. Anything else belongs to no run: `refused`
+   * says why (it is never matched to a waiting run by elimination, so a forged POST cannot end the admin's test).
+   */
   private claim(connectionId: string, relayState: string | undefined, samlResponse: string) {
     const byRelay = this.registry.claim(connectionId, relayState);
     if (byRelay.kind !== 'unknown') return { claim: byRelay, match: 'relay_state' as RelayMatch };
@@ -176,11 +182,25 @@ export class SamlRuns {
     const key = inResponseTo === undefined ? undefined : this.keyByRequestId.get(inResponseTo);
     const byRequest = this.registry.claim(connectionId, key);
     if (byRequest.kind !== 'unknown') return { claim: byRequest, match: 'in_response_to' as RelayMatch };
-    // No request of ours is answered (no InResponseTo) and no RelayState matched: an IdP-initiated login.
     if (isResponse && inResponseTo === undefined && this.track) return { claim: byRequest, match: 'idp_initiated' as const };
-    const waiting = this.registry.waitingFor(connectionId);
-    const only = waiting.length === 1 ? waiting[0] : undefined;
-    return { claim: only ? this.registry.claim(connectionId, only.key) : byRequest, match: 'only_waiting_run' as RelayMatch };
+    const relay = relayState === undefined ? 'without RelayState' : 'with a RelayState this run never sent';
+    const refused = !isResponse
+      ? `a POST ${relay} carried no readable samlp:Response`
+      : inResponseTo === undefined
+        ? `an unsolicited Response (no InResponseTo) ${relay}`
+        : `a Response ${relay} answered an AuthnRequest this run never sent (InResponseTo does not match)`;
+    return { claim: byRequest, match: 'relay_state' as RelayMatch, refused };
+  }
+
+  /** Notes a refused POST on every waiting SAML run of the connection; each keeps waiting for the genuine Response. */
+  private refuse(connectionId: string, reason: string): LoopbackReply {
+    const waiting = this.registry.waitingFor(connectionId).filter((run) => run.protocol === 'saml' && run.secret);
+    for (const run of waiting) {
+      const context = run.secret as SamlRunContext;
+      recordRefusal(context.refused, `${reason}; refused, nothing was validated or kept.`, this.ports.clock, context.timeline);
+    }
+    this.ports.log.log('warn', 'a SAML Response at the ACS was refused', { connectionId, reason });
+    return waiting.length ? refusedResponsePage() : unknownResponsePage();
   }
 
   /** The ACS of one connection (SAML Bindings §3.5: HTTP-POST, form fields SAMLResponse and RelayState). */
@@ -189,8 +209,9 @@ export class SamlRuns {
     const samlResponse = request.form.SAMLResponse;
     if (!samlResponse) return missingResponsePage();
     const relayState = request.form.RelayState || undefined;
-    const { claim, match } = this.claim(connectionId, relayState, samlResponse);
+    const { claim, match, refused } = this.claim(connectionId, relayState, samlResponse);
     if (match === 'idp_initiated') return this.onIdpInitiated(connectionId, samlResponse, relayState);
+    if (claim.kind === 'unknown') return this.refuse(connectionId, refused ?? 'a Response matched no run');
     if (claim.kind === 'used') {
       const secret = this.finished.get(claim.runId);
       if (!secret) return unknownResponsePage();
@@ -199,7 +220,6 @@ export class SamlRuns {
       this.ports.log.log('warn', 'a SAML Response for a finished test run was refused', { runId: claim.runId, check: check.id });
       return replayedPage(check);
     }
-    if (claim.kind === 'unknown') return unknownResponsePage();
     const { run } = claim;
     const context = run.secret as SamlRunContext;
     let report: Report;
