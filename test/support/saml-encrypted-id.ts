@@ -21,12 +21,14 @@ export interface EncryptIdOptions {
   /** The SP encryption certificate (PEM) the IdP encrypts to. */
   certificatePem: string;
   cipher?: keyof typeof CIPHERS;
+  /** Encrypt this XML instead of the NameID (an Assertion, for an EncryptedAssertion). */
+  content?: string;
 }
 
 /** `<saml:EncryptedID>` holding the encrypted `<saml:NameID>` (RSA-OAEP key transport). */
 export async function encryptedIdXml(o: EncryptIdOptions): Promise<string> {
   const format = o.format ?? 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent';
-  const nameId = `<saml:NameID xmlns:saml="${SAML}" Format="${format}">${o.nameId}</saml:NameID>`;
+  const nameId = o.content ?? `<saml:NameID xmlns:saml="${SAML}" Format="${format}">${o.nameId}</saml:NameID>`;
   const data = await promisify(encrypt)(nameId, {
     rsa_pub: createPublicKey(o.certificatePem).export({ type: 'spki', format: 'pem' }).toString(),
     pem: o.certificatePem,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SamlValidation } from '../../main/core/saml/validate-response.js';
 import { encryptedIdXml, withEncryptedId } from '../support/saml-encrypted-id.js';
-import { buildResponseXml, createTestKey, FIXTURE, REQUEST_ID, samlTestSettings, signAssertion, signResponse, stripSignatures, validateForged, type ResponseShape, type TestKey } from '../support/saml-forge.js';
+import { buildResponseXml, createTestKey, SAML, FIXTURE, REQUEST_ID, samlTestSettings, signAssertion, signResponse, stripSignatures, validateForged, type ResponseShape, type TestKey } from '../support/saml-forge.js';
 
 // An assertion in the clear whose Subject carries an EncryptedID (ADFS, Shibboleth, SimpleSAMLphp nameid.encryption):
 // decrypted with the SP encryption key only from the verified assertion, and reported like a plain NameID.
@@ -108,5 +108,19 @@ describe('SAML encrypted NameID (EncryptedID)', () => {
     const v = await validateForged(xml, samlTestSettings([idp], { encryptAssertions: true, encryptionCertificate: sp.certificate, requireSignedResponse: true }), { decryptionKeyPem: sp.privateKeyPem });
     expect(v.verified, JSON.stringify(v.checks.filter((c) => c.status === 'fail'))).toBe(true);
     expect(v.nameId?.value).toBe('alice');
+  });
+});
+
+describe('SAML encrypted NameID inside an encrypted assertion', () => {
+  it('the assertion and then its EncryptedID decrypted with the one SP key; both reported', async () => {
+    const signed = await encryptedResponse('bob', { cipher: 'aes256-gcm' });
+    const assertion = signed.match(/<saml:Assertion[\s\S]*<\/saml:Assertion>/)?.[0] ?? '';
+    // Standalone, as an IdP encrypts it: the namespace declared on the assertion (exclusive c14n keeps the signature valid).
+    const standalone = assertion.replace('<saml:Assertion ', `<saml:Assertion xmlns:saml="${SAML}" `);
+    const encryptedAssertion = (await encryptedIdXml({ nameId: '', certificatePem: sp.certificatePem, content: standalone })).replace(/EncryptedID/g, 'EncryptedAssertion');
+    const v = await validateForged(signed.replace(assertion, encryptedAssertion), settings(), { decryptionKeyPem: sp.privateKeyPem });
+    expect(v.verified, JSON.stringify(v.checks.filter((c) => c.status === 'fail'))).toBe(true);
+    expect(v.nameId).toEqual({ value: 'bob', format: PERSISTENT });
+    expect(check(v, 'saml.assertion.encryption')).toMatchObject({ status: 'pass', message: expect.stringMatching(/The assertion was encrypted to the SP key and decrypted .* The NameID was encrypted to the SP key \(EncryptedID\) and decrypted/) });
   });
 });

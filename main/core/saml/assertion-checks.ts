@@ -19,7 +19,6 @@ export interface AssertionFacts {
   audiences: string[][];
   bearer: { recipient?: string; notOnOrAfter?: string; inResponseTo?: string }[];
   nameId?: { value: string; format: string };
-  encryptedNameId: boolean;
   /** The Subject's EncryptedID (Core §2.2.4), decrypted by the caller only from the verified assertion. */
   encryptedId?: Element;
   /** Set by the caller: the NameID came from decrypting the EncryptedID, or why it did not. */
@@ -47,7 +46,6 @@ export function readAssertion(assertion: Element): AssertionFacts {
         return { recipient: attr(data, 'Recipient'), notOnOrAfter: attr(data, 'NotOnOrAfter'), inResponseTo: attr(data, 'InResponseTo') };
       }),
     nameId: nameIdValue ? { value: nameIdValue, format: attr(nameIdEl, 'Format') ?? UNSPECIFIED_NAMEID } : undefined,
-    encryptedNameId: !!path(assertion, NS.saml, 'Subject', 'EncryptedID'),
     encryptedId: path(assertion, NS.saml, 'Subject', 'EncryptedID'),
   };
 }
@@ -178,7 +176,7 @@ export function checkAssertion(facts: AssertionFacts, ctx: AssertionCheckContext
   if (facts.nameId) {
     const decrypted = decryption?.decrypted ? ', decrypted from the EncryptedID with the SP encryption key' : '';
     record('saml.nameid.present', 'pass', `NameID ${facts.nameId.value} (${facts.nameId.format})${decrypted}.`);
-  } else if (facts.encryptedNameId) {
+  } else if (facts.encryptedId) {
     const refusal = decryption && !decryption.decrypted ? decryption : undefined;
     record(
       'saml.nameid.present',
