@@ -127,6 +127,8 @@ describe('the CLI and logs escape anything non-printable, whatever its source', 
 
   it('escapes each code point once and keeps newlines and ordinary text', () => {
     expect(escapeNonPrintable('a\nb\tc\u200Dd')).toBe('a\nb\\u0009c\u200Dd');
+    // Characters outside the BMP (surrogate pairs) pass whole; a bidi override next to one is still escaped.
+    expect(escapeNonPrintable('\u{1F600}\u202Ex\u{20BB7}')).toBe('\u{1F600}\\u202Ex\u{20BB7}');
   });
 });
 
