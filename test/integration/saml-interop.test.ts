@@ -1,7 +1,7 @@
 // The SAML setups enterprises run, against SimpleSAMLphp 1.19 on loopback and the engine's real loopback ACS:
 // an IdP whose metadata offers only the HTTP-POST binding (with signed requests the IdP verifies), IdP-initiated logins (SimpleSAMLphp's
 // `SSOService.php?spentityid=…`, as an IdP's own "Test" button), and encrypted assertions to the SP encryption key
-// the workbench generates. Logins are scripted without a browser (test/peers/scripted-login.ts).
+// the workbench generates, and an encrypted NameID (EncryptedID) in a clear assertion. Logins are scripted without a browser (test/peers/scripted-login.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,7 +33,7 @@ async function freePort(): Promise<number> {
 const postToAcs = (acsUrl: string, fields: Record<string, string>) =>
   fetch(acsUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
 
-describe('SAML interop with SimpleSAMLphp (engine): POST binding, IdP-initiated, encrypted assertions', () => {
+describe('SAML interop with SimpleSAMLphp (engine): POST binding, IdP-initiated, encrypted assertions and NameIDs', () => {
   let dir: string;
   let engine: Engine;
   let peer: SamlPeer;
@@ -62,7 +62,7 @@ describe('SAML interop with SimpleSAMLphp (engine): POST binding, IdP-initiated,
     return view;
   }
 
-  async function pointPeerAt(view: SamlView, encryptTo?: string, requireSignedRequests = false): Promise<void> {
+  async function pointPeerAt(view: SamlView, encryptTo?: string, requireSignedRequests = false, encrypting: { encryptAssertion?: boolean; encryptNameId?: boolean } = {}): Promise<void> {
     const signing = view.saml.signingCertificate?.pem;
     await writeSamlPeerConfig(peer.configDir, {
       port: peer.port,
@@ -74,6 +74,7 @@ describe('SAML interop with SimpleSAMLphp (engine): POST binding, IdP-initiated,
       idpCertificatePem: peer.idpCertificatePem,
       idpPrivateKeyPem: peer.idpPrivateKeyPem,
       spEncryptionCertificateBody: encryptTo ? certificateBody(encryptTo) : null,
+      ...encrypting,
     });
   }
 
@@ -82,7 +83,7 @@ describe('SAML interop with SimpleSAMLphp (engine): POST binding, IdP-initiated,
     const start = await call<{ runId: string; authorizeUrl: string; redirectUri: string }>('tests.start', { ref: view.id, timeoutSeconds: 30 });
     const fields = await samlLoginWithoutBrowser(start.authorizeUrl, view.testAcsUrl, 'alice', 'alicepass');
     const [report] = await Promise.all([call<Report>('tests.wait', { runId: start.runId }), postToAcs(view.testAcsUrl, fields).then((r) => r.text())]);
-    return { report, start };
+    return { report, start, fields };
   }
 
   let metadataXml = '';
@@ -227,5 +228,37 @@ describe('SAML interop with SimpleSAMLphp (engine): POST binding, IdP-initiated,
     const { report: refused } = await login(view);
     expect(refused.outcome).toBe('failed');
     expect(refused.checks.find((c) => c.id === 'saml.assertion.encryption')).toMatchObject({ status: 'fail', hint: expect.stringContaining('--encrypt-assertions') });
+  });
+
+  it('encrypted NameID: the assertion in the clear, its EncryptedID decrypted with the SP key (userId from it), live and offline', async () => {
+    const view = await connectionFrom(metadataXml, 'SSP encrypted NameID', { encryptAssertions: true });
+    await pointPeerAt(view, view.saml.encryptionCertificate?.pem, false, { encryptAssertion: false, encryptNameId: true });
+
+    const { report, fields } = await login(view);
+    expect(report.outcome, JSON.stringify(report.checks.filter((c) => c.status === 'fail'))).toBe('passed');
+    const samlResponse = fields['SAMLResponse'] ?? '';
+    // What the IdP sent: no NameID in the clear, an EncryptedID inside the signed assertion.
+    const sent = Buffer.from(samlResponse, 'base64').toString('utf8');
+    expect(sent).toContain('EncryptedID');
+    expect(sent).not.toMatch(/<saml:NameID[^>]*>alice</);
+    expect(report.user).toMatchObject({ userId: 'alice', email: 'alice@example.test' });
+    expect(report.checks.find((c) => c.id === 'saml.nameid.present')).toMatchObject({ status: 'pass', message: expect.stringContaining('decrypted from the EncryptedID') });
+    const encryption = report.checks.find((c) => c.id === 'saml.assertion.encryption');
+    // The assertion came in the clear although the connection asks for encryption; SimpleSAMLphp encrypts the NameID with AES-128-CBC.
+    expect(encryption?.status).toBe('warn');
+    expect(encryption?.message).toMatch(/sent the assertion in the clear/);
+    expect(encryption?.message).toMatch(/NameID was encrypted to the SP key \(EncryptedID\) and decrypted, with weak algorithm\(s\): AES-128-CBC.*key transport rsa-oaep/);
+    expect(encryption?.hint).toMatch(/AES-GCM/);
+
+    // The captured Response offline (ssowb inspect --saml-response): the same decryption, the same user.
+    const inspected = await call<Report>('tests.inspect', { ref: view.id, samlResponse });
+    expect(inspected).toMatchObject({ outcome: 'passed', source: 'inspect', user: { userId: 'alice' } });
+
+    // Without an SP encryption key the NameID cannot be read: refused, saying how to fix it.
+    await call('connections.update', { id: view.id, saml: { encryptAssertions: false } });
+    const refused = await call<Report>('tests.inspect', { ref: view.id, samlResponse });
+    expect(refused.outcome).toBe('failed');
+    expect(refused.checks.find((c) => c.id === 'saml.assertion.encryption')).toMatchObject({ status: 'fail', hint: expect.stringContaining('--encrypt-assertions') });
+    expect(refused.checks.find((c) => c.id === 'saml.nameid.present')).toMatchObject({ status: 'fail', message: expect.stringContaining('no SP encryption key') });
   });
 });

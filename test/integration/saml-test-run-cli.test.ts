@@ -169,4 +169,45 @@ describe.skipIf(!built || !keyring)('ssowb test / ssowb inspect --saml-response 
     expect(reportLine.report.checks.find((c: { id: string }) => c.id === 'saml.request.signature')?.status).toBe('skip');
     expect(exitCode).toBe(0);
   });
+
+  it('encrypted NameID: ssowb connections update --encrypt-assertions, the IdP encrypting only the NameID; ssowb test and inspect decrypt it; without the key inspect says how to fix it', async () => {
+    const encName = 'SSP CLI encrypted NameID';
+    const added = ssowb(['--json', 'connections', 'add', 'saml', '--name', encName, '--provider', 'custom', '--metadata', peer.metadataUrl, '--groups-attribute', 'memberOf']);
+    expect(added.status, added.stderr).toBe(0);
+    const updated = ssowb(['--json', 'connections', 'update', encName, '--encrypt-assertions']);
+    expect(updated.status, updated.stderr).toBe(0);
+    const view = JSON.parse(updated.stdout) as { testAcsUrl: string; spEntityId: string; saml: { encryptionCertificate: { pem: string } } };
+    acsUrl = view.testAcsUrl;
+    await writeSamlPeerConfig(peer.configDir, {
+      port: peer.port,
+      spEntityId: view.spEntityId,
+      acsUrl,
+      spCertificateBody: null,
+      validateAuthnRequest: false,
+      nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+      idpCertificatePem: peer.idpCertificatePem,
+      idpPrivateKeyPem: peer.idpPrivateKeyPem,
+      spEncryptionCertificateBody: certificateBody(view.saml.encryptionCertificate.pem),
+      encryptAssertion: false,
+      encryptNameId: true,
+    });
+    samlResponse = '';
+    const { reportLine, exitCode } = await cliLogin(encName, 'alice', 'alicepass');
+    expect(reportLine.report, JSON.stringify(reportLine.report.checks.filter((c: { status: string }) => c.status === 'fail'))).toMatchObject({ outcome: 'passed', user: { userId: 'alice' } });
+    expect(reportLine.report.checks.find((c: { id: string }) => c.id === 'saml.nameid.present')?.message).toMatch(/decrypted from the EncryptedID/);
+    expect(exitCode).toBe(0);
+    expect(Buffer.from(samlResponse, 'base64').toString('utf8')).toContain('EncryptedID');
+
+    const file = join(dataDir, 'encrypted-nameid.b64');
+    writeFileSync(file, samlResponse);
+    const inspected = ssowb(['inspect', encName, '--saml-response', file, '--json']);
+    expect(inspected.status, inspected.stderr).toBe(0);
+    expect(JSON.parse(inspected.stdout)).toMatchObject({ outcome: 'passed', source: 'inspect', user: { userId: 'alice' } });
+
+    expect(ssowb(['connections', 'update', encName, '--no-encrypt-assertions']).status).toBe(0);
+    const refused = ssowb(['inspect', encName, '--saml-response', file]);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toMatch(/✗ saml\.assertion\.encryption/);
+    expect(refused.stdout).toMatch(/--encrypt-assertions/);
+  });
 });

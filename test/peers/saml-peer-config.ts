@@ -49,6 +49,13 @@ export interface SamlPeerConfig {
    * (`assertion.encryption => true`, its default ciphers: AES-128-CBC data, RSA-OAEP key transport).
    */
   spEncryptionCertificateBody?: string | null;
+  /** With the encryption certificate: encrypt the assertion (default true); false sends it in the clear. */
+  encryptAssertion?: boolean;
+  /**
+   * With the encryption certificate: encrypt the Subject's NameID into an EncryptedID (`nameid.encryption => true`,
+   * as ADFS and Shibboleth can; SimpleSAMLphp 1.19 uses AES-128-CBC and RSA-OAEP). Default off.
+   */
+  encryptNameId?: boolean;
 }
 
 async function render(template: string, values: Record<string, string>): Promise<string> {
@@ -91,7 +98,8 @@ export async function writeSamlPeerConfig(dir: string, config: SamlPeerConfig): 
     ACS_URL: phpString(config.acsUrl),
     SP_CERT_DATA: config.spCertificateBody ? phpString(config.spCertificateBody) : 'null',
     NAME_ID_FORMAT: phpString(config.nameIdFormat),
-    ASSERTION_ENCRYPTION: config.spEncryptionCertificateBody ? 'true' : 'false',
+    ASSERTION_ENCRYPTION: config.spEncryptionCertificateBody && config.encryptAssertion !== false ? 'true' : 'false',
+    NAMEID_ENCRYPTION: config.spEncryptionCertificateBody && config.encryptNameId ? 'true' : 'false',
     SP_KEYS: config.spEncryptionCertificateBody ? spKeys(config.spCertificateBody, config.spEncryptionCertificateBody) : '',
   };
   const files: [string, string][] = [

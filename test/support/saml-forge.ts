@@ -235,7 +235,7 @@ export const REQUEST_ID = '_request0123456789abcdef';
 export function validateForged(
   xml: string,
   settings: SamlSettings,
-  options: { now?: Date; expectedRequestId?: string | null; replayCache?: ReplayCache; base64?: boolean } = {},
+  options: { now?: Date; expectedRequestId?: string | null; replayCache?: ReplayCache; base64?: boolean; decryptionKeyPem?: string } = {},
 ): Promise<SamlValidation> {
   return validateSamlResponse({
     samlResponse: options.base64 === false ? xml : toBase64(xml),
@@ -245,5 +245,6 @@ export function validateForged(
     expectedRequestId: options.expectedRequestId === null ? undefined : (options.expectedRequestId ?? REQUEST_ID),
     now: options.now ?? new Date(),
     replayCache: options.replayCache ?? createReplayCache(),
+    decryptionKeyPem: options.decryptionKeyPem,
   });
 }

@@ -19,7 +19,10 @@ export interface AssertionFacts {
   audiences: string[][];
   bearer: { recipient?: string; notOnOrAfter?: string; inResponseTo?: string }[];
   nameId?: { value: string; format: string };
-  encryptedNameId: boolean;
+  /** The Subject's EncryptedID (Core §2.2.4), decrypted by the caller only from the verified assertion. */
+  encryptedId?: Element;
+  /** Set by the caller: the NameID came from decrypting the EncryptedID, or why it did not. */
+  nameIdDecryption?: { decrypted: true } | { decrypted: false; why: string; hint: string };
 }
 
 export function readAssertion(assertion: Element): AssertionFacts {
@@ -43,7 +46,7 @@ export function readAssertion(assertion: Element): AssertionFacts {
         return { recipient: attr(data, 'Recipient'), notOnOrAfter: attr(data, 'NotOnOrAfter'), inResponseTo: attr(data, 'InResponseTo') };
       }),
     nameId: nameIdValue ? { value: nameIdValue, format: attr(nameIdEl, 'Format') ?? UNSPECIFIED_NAMEID } : undefined,
-    encryptedNameId: !!path(assertion, NS.saml, 'Subject', 'EncryptedID'),
+    encryptedId: path(assertion, NS.saml, 'Subject', 'EncryptedID'),
   };
 }
 
@@ -169,16 +172,24 @@ export function checkAssertion(facts: AssertionFacts, ctx: AssertionCheckContext
   checkTimeWindow(facts, ctx, record);
   checkInResponseTo(facts, ctx, record);
 
+  const decryption = facts.nameIdDecryption;
   if (facts.nameId) {
-    record('saml.nameid.present', 'pass', `NameID ${facts.nameId.value} (${facts.nameId.format}).`);
+    const decrypted = decryption?.decrypted ? ', decrypted from the EncryptedID with the SP encryption key' : '';
+    record('saml.nameid.present', 'pass', `NameID ${facts.nameId.value} (${facts.nameId.format})${decrypted}.`);
+  } else if (facts.encryptedId) {
+    const refusal = decryption && !decryption.decrypted ? decryption : undefined;
+    record(
+      'saml.nameid.present',
+      'fail',
+      `The NameID is encrypted (EncryptedID) and was not decrypted: ${refusal?.why ?? 'only the EncryptedID of an assertion whose signatures verified is decrypted'}.`,
+      refusal?.hint ?? 'Fix the refusal above first: the EncryptedID is decrypted once the signed assertion verifies.',
+    );
   } else {
     record(
       'saml.nameid.present',
       'fail',
-      facts.encryptedNameId ? 'The NameID is encrypted (EncryptedID); the workbench does not decrypt.' : 'The assertion has no NameID in its Subject.',
-      facts.encryptedNameId
-        ? 'Turn off NameID encryption in the IdP app for this SP.'
-        : 'Configure the IdP app to send a NameID (e.g. persistent, or emailAddress from the user\'s mail); the user ID mapping $nameid needs it.',
+      'The assertion has no NameID in its Subject.',
+      'Configure the IdP app to send a NameID (e.g. persistent, or emailAddress from the user\'s mail); the user ID mapping $nameid needs it.',
     );
   }
 }

@@ -40,6 +40,15 @@ export class CheckList {
     }
   }
 
+  /** A second finding on a check already set (e.g. an encrypted NameID in a clear assertion): the worse status, both messages and hints. */
+  add(id: SamlCheckId, status: Check['status'], message: string, hint = ''): void {
+    const current = this.checks.get(id);
+    if (!current) return this.set(id, status, message, hint);
+    const worse = RANK[status] > RANK[current.status] ? status : current.status;
+    const hints = [...new Set([current.hint, status === 'pass' ? '' : hint].filter((h) => h !== ''))].join(' ');
+    this.checks.set(id, { id, status: worse, message: `${current.message} ${message}`, hint: worse === 'pass' ? '' : hints });
+  }
+
   pass(id: SamlCheckId, message: string): void {
     this.set(id, 'pass', message);
   }

@@ -35,6 +35,22 @@ export function encryptionAlgorithms(encrypted: Element): EncryptionAlgorithms {
 
 const short = (uri: string | undefined) => (uri ? uri.replace(/^.*#/, '') : '(not stated)');
 
+/** The fix for weak algorithms, the same for an encrypted assertion and an encrypted NameID. */
+export const STRONG_ALGORITHMS_HINT =
+  'Have the IdP use RSA-OAEP key transport and AES-GCM (aes128-gcm/aes256-gcm) for this SP; the SP metadata lists them as EncryptionMethod.';
+
+/** "data aes256-gcm, key transport rsa-oaep-mgf1p" and the weak ones among them, described for the report. */
+export function describeEncryption(encrypted: Element): { named: string; weak: string[] } {
+  const algorithms = encryptionAlgorithms(encrypted);
+  const weak = [algorithms.data, algorithms.keyTransport].filter((a): a is string => a !== undefined && a in WEAK);
+  return { named: `data ${short(algorithms.data)}, key transport ${short(algorithms.keyTransport)}`, weak: weak.map((a) => WEAK[a] ?? a) };
+}
+
+/** Decrypts one EncryptedAssertion or EncryptedID element with node-saml's own routine (xml-encryption). */
+export async function decryptElement(encrypted: Element, keyPem: string): Promise<string> {
+  return String(await decryptXml(new XMLSerializer().serializeToString(encrypted), keyPem));
+}
+
 /**
  * Decrypts the single EncryptedAssertion of a Response with the SP encryption key through node-saml's own decryption
  * (its `decryptXml`, the xml-encryption routine validatePostResponseAsync uses with `decryptionPvk`), and records
@@ -47,8 +63,7 @@ export async function decryptForChecks(
   keyPem: string | undefined,
   checks: CheckList,
 ): Promise<{ xml: string; doc: Document } | null> {
-  const algorithms = encryptionAlgorithms(encrypted);
-  const named = `data ${short(algorithms.data)}, key transport ${short(algorithms.keyTransport)}`;
+  const { named, weak } = describeEncryption(encrypted);
   if (!keyPem) {
     checks.fail(
       'saml.assertion.encryption',
@@ -59,7 +74,7 @@ export async function decryptForChecks(
   }
   let assertionXml: string;
   try {
-    assertionXml = String(await decryptXml(new XMLSerializer().serializeToString(encrypted), keyPem));
+    assertionXml = await decryptElement(encrypted, keyPem);
   } catch (error) {
     checks.fail(
       'saml.assertion.encryption',
@@ -68,13 +83,12 @@ export async function decryptForChecks(
     );
     return null;
   }
-  const weak = [algorithms.data, algorithms.keyTransport].filter((a): a is string => a !== undefined && a in WEAK);
   if (weak.length) {
     checks.set(
       'saml.assertion.encryption',
       'warn',
-      `The assertion was encrypted to the SP key and decrypted, with weak algorithm(s): ${weak.map((a) => WEAK[a]).join('; ')} (${named}).`,
-      'Have the IdP use RSA-OAEP key transport and AES-GCM (aes128-gcm/aes256-gcm) for this SP; the SP metadata lists them as EncryptionMethod.',
+      `The assertion was encrypted to the SP key and decrypted, with weak algorithm(s): ${weak.join('; ')} (${named}).`,
+      STRONG_ALGORITHMS_HINT,
     );
   } else {
     checks.pass('saml.assertion.encryption', `The assertion was encrypted to the SP key and decrypted (${named}).`);

@@ -6,6 +6,7 @@ import { parseXmlSafely } from '../idp/xml-safety.js';
 import { checkAssertion, readAssertion, UNSPECIFIED_NAMEID, type AssertionFacts } from './assertion-checks.js';
 import { CheckList, type SamlCheckId } from './check-list.js';
 import { decryptForChecks } from './encrypted-assertion.js';
+import { decryptNameId } from './encrypted-nameid.js';
 import { normalizeSamlAttributes } from './map-attributes.js';
 import { classifyNodeSamlError, runNodeSaml } from './node-saml-run.js';
 import { prettyXml } from './pretty-xml.js';
@@ -183,6 +184,16 @@ export async function validateSamlResponse(input: ValidateSamlResponseInput): Pr
   const verifiedXml = nodeSaml.ok ? nodeSaml.profile.getAssertionXml?.() : undefined;
   if (verifiedXml) assertion = readVerified(verifiedXml, checks);
   else if (assertions.length === 1 && assertions[0]) assertion = readAssertion(assertions[0]);
+  // An encrypted NameID (Core §2.2.4) is decrypted once, from the assertion node-saml verified and only when no
+  // signature check failed; an EncryptedID anywhere else is never read. Without a key the report says how to add one.
+  if (assertion?.encryptedId && !assertion.nameId) {
+    const trusted = !!verifiedXml && !INTEGRITY.some((id) => checks.failed(id));
+    if (!input.decryptionKeyPem || trusted) {
+      const outcome = await decryptNameId(assertion.encryptedId, input.decryptionKeyPem, checks);
+      if (outcome.ok) assertion.nameId = outcome.nameId;
+      assertion.nameIdDecryption = outcome.ok ? { decrypted: true } : { decrypted: false, why: outcome.why, hint: outcome.hint };
+    }
+  }
   if (assertion) {
     const unverified = !verifiedXml;
     checkAssertion(
@@ -236,7 +247,8 @@ export async function validateSamlResponse(input: ValidateSamlResponseInput): Pr
     return result(nodeSaml.ok ? 'the Response failed an integrity check.' : 'node-saml refused the Response.');
   }
   const profile = nodeSaml.profile;
-  const nameId = profile.nameID ? { value: profile.nameID, format: profile.nameIDFormat || UNSPECIFIED_NAMEID } : undefined;
+  const decryptedNameId = assertion?.nameIdDecryption?.decrypted ? assertion.nameId : undefined;
+  const nameId = profile.nameID ? { value: profile.nameID, format: profile.nameIDFormat || UNSPECIFIED_NAMEID } : decryptedNameId;
   const attributes = normalizeSamlAttributes(profile.attributes as Record<string, unknown> | undefined);
   const claimOrigins: SamlValidation['claimOrigins'] = Object.fromEntries(Object.keys(attributes).map((name) => [name, 'saml_assertion' as const]));
   if (nameId) claimOrigins[NAMEID] = 'saml_nameid';

@@ -17,5 +17,6 @@ $metadata[{{SP_ENTITY_ID}}] = [
     'saml20.sign.response' => true,
     'saml20.sign.assertion' => true,
     'assertion.encryption' => {{ASSERTION_ENCRYPTION}},
+    'nameid.encryption' => {{NAMEID_ENCRYPTION}},
     'attributes.NameFormat' => 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic',
 ];
