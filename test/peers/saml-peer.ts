@@ -63,7 +63,9 @@ const START_TIMEOUT_MS = 15_000;
  */
 const WATCHDOG = [
   'exec 3<&0',
-  'php -S "$1" -t "$2" </dev/null 3<&- &',
+  // No opcache: the built-in server caches compiled PHP and rechecks a file's time only every 2 s (in whole seconds),
+  // so metadata rewritten between two test cases could be served stale ("Metadata not found" for the new SP).
+  'php -d opcache.enable=0 -S "$1" -t "$2" </dev/null 3<&- &',
   'php_pid=$!',
   '( read _ <&3; rm -rf "$3"; kill -TERM 0 ) &',
   'exec 3<&-',
