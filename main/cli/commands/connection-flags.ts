@@ -144,7 +144,7 @@ export function addSettingsFlags(command: Command, protocol: ConnectionProtocol 
       .option('--groups-attribute <name>', 'attribute carrying the groups; turns on group sync')
       .option('--sign-requests', 'sign AuthnRequests (a key pair is generated on first use; the key goes to the keychain)')
       .option('--no-sign-requests', 'stop signing AuthnRequests')
-      .option('--encrypt-assertions', 'ask the IdP to encrypt assertions (an SP encryption key pair is generated on first use)')
+      .option('--encrypt-assertions', 'ask the IdP to encrypt assertions; the same key decrypts an encrypted NameID (an SP encryption key pair is generated on first use)')
       .option('--no-encrypt-assertions', 'stop asking for encrypted assertions')
       .option('--name-id-format <uri>', 'NameID format to request');
   }

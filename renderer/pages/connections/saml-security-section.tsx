@@ -64,7 +64,7 @@ export function SamlSecuritySection({
           control={control}
           name="saml.encryptAssertions"
           label="Encrypt assertions"
-          description='The IdP encrypts assertions to an SP key pair generated on save (private key only in the OS keychain), published in the SP metadata with use="encryption": give the IdP the SP metadata again.'
+          description='The IdP encrypts assertions to an SP key pair generated on save (private key only in the OS keychain), published in the SP metadata with use="encryption": give the IdP the SP metadata again. The same key decrypts an encrypted NameID (EncryptedID).'
         />
         {encryptionCertificate && (
           <Text size="xs" c="dimmed" data-testid="encryption-certificate">
