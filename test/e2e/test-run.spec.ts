@@ -127,6 +127,13 @@ test.describe('claims viewer with a real OpenID Provider', () => {
       if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
     });
 
+    // The Test page finds the connection as you type (the engine answers with matches) and offers its Test button.
+    await page.goto(`${consoleUrl}#/runs`);
+    await page.getByRole('combobox', { name: 'Connection' }).fill(`Peer ${suffix}`);
+    await page.getByRole('option', { name: `E2E Peer ${suffix} (OIDC`, exact: false }).click();
+    await expect(page.getByRole('combobox', { name: 'Connection' })).toHaveValue(new RegExp(`^E2E Peer ${suffix} \\(OIDC`));
+    await expect(page.getByRole('button', { name: `Test E2E Peer ${suffix}` })).toBeVisible();
+
     // One connection's test page: the loopback redirect URI to register, and the Test button.
     await page.goto(`${consoleUrl}#/connections/${peer.id}/test`);
     await expect(page.getByRole('heading', { level: 1, name: `Test E2E Peer ${suffix}` })).toBeVisible();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Grid, Group, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { ConnectionPicker } from '../../../components/connection-picker';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { Controller, useForm } from 'react-hook-form';
 import type { AccessDecision } from '../../../../main/contract/index';
@@ -33,7 +34,6 @@ const exampleClaims = JSON.stringify({ sub: 'alice', email: 'alice@example.test'
  */
 export function AccessSimulator() {
   const data = useRbacData();
-  const connections = useOperation('connections.list', {});
   const runs = useOperation('history.list', { limit: 100 });
   const permissionOptions = usePermissionOptions(data.catalogue);
   const { mutate, loading, error } = useMutation('access.check');
@@ -120,21 +120,22 @@ export function AccessSimulator() {
                   name="connection"
                   control={form.control}
                   render={({ field, fieldState }) => (
-                    <Select
+                    <ConnectionPicker
                       ref={field.ref}
                       label="Connection"
+                      showLabel
                       description="Its groups claim (or attribute) and matching rules apply."
-                      data={(connections.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.protocol.toUpperCase()})` }))}
+                      optionLabel={(c) => `${c.name} (${c.protocol.toUpperCase()})`}
                       value={field.value}
                       onChange={(value) => {
                         field.onChange(value);
                         form.clearErrors('connection');
                       }}
-                      searchable
                       withAsterisk
-                      placeholder={connections.data?.length === 0 ? 'Add a connection first' : 'Pick a connection'}
+                      placeholder="Pick a connection"
                       error={fieldState.error?.message}
                       data-testid="sim-connection"
+                      w="100%"
                     />
                   )}
                 />
