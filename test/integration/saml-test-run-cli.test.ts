@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateBody } from '../../main/core/idp/x509.js';
-import { writeSamlPeerConfig } from '../peers/saml-peer-config.js';
+import { writeSamlPeerConfig, type SamlPeerConfig } from '../peers/saml-peer-config.js';
 import { startSamlPeer, type SamlPeer } from '../peers/saml-peer.js';
 
 const built = existsSync('dist/main/cli.mjs');
@@ -44,6 +44,20 @@ describe.skipIf(!built || !keyring)('ssowb test / ssowb inspect --saml-response 
   let browser: Browser;
   let acsUrl: string;
   let samlResponse = '';
+
+  /** Tells the peer about this SP (its entity ID and ACS); `extra` adds request signing or encryption settings. */
+  const pointPeerAt = (view: { spEntityId: string }, extra: Partial<SamlPeerConfig> = {}) =>
+    writeSamlPeerConfig(peer.configDir, {
+      port: peer.port,
+      spEntityId: view.spEntityId,
+      acsUrl,
+      spCertificateBody: null,
+      validateAuthnRequest: false,
+      nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+      idpCertificatePem: peer.idpCertificatePem,
+      idpPrivateKeyPem: peer.idpPrivateKeyPem,
+      ...extra,
+    });
   const ssowb = (args: string[]) => spawnSync(process.execPath, ['bin/ssowb.cjs', '--data-dir', dataDir, ...args], { encoding: 'utf8', timeout: 30_000 });
 
   beforeAll(async () => {
@@ -57,15 +71,9 @@ describe.skipIf(!built || !keyring)('ssowb test / ssowb inspect --saml-response 
     acsUrl = view.testAcsUrl;
     expect(acsUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${testPort}/saml/[0-9a-f-]{36}/acs$`));
     // SimpleSAMLphp reads its SP metadata per request: tell it about this SP, its certificate, and to require signatures.
-    await writeSamlPeerConfig(peer.configDir, {
-      port: peer.port,
-      spEntityId: view.spEntityId,
-      acsUrl,
+    await pointPeerAt(view, {
       spCertificateBody: certificateBody(view.saml.signingCertificate.pem),
       validateAuthnRequest: true,
-      nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
-      idpCertificatePem: peer.idpCertificatePem,
-      idpPrivateKeyPem: peer.idpPrivateKeyPem,
     });
   });
   afterAll(async () => {
@@ -153,16 +161,7 @@ describe.skipIf(!built || !keyring)('ssowb test / ssowb inspect --saml-response 
     expect(added.status, added.stderr).toBe(0);
     const view = JSON.parse(added.stdout) as { testAcsUrl: string; spEntityId: string };
     acsUrl = view.testAcsUrl;
-    await writeSamlPeerConfig(peer.configDir, {
-      port: peer.port,
-      spEntityId: view.spEntityId,
-      acsUrl,
-      spCertificateBody: null,
-      validateAuthnRequest: false,
-      nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
-      idpCertificatePem: peer.idpCertificatePem,
-      idpPrivateKeyPem: peer.idpPrivateKeyPem,
-    });
+    await pointPeerAt(view);
     const { authorize, reportLine, exitCode } = await cliLogin(unsignedName, 'bob', 'bobpass');
     expect(authorize.url).not.toMatch(/[?&]Signature=/);
     expect(reportLine.report).toMatchObject({ outcome: 'passed', user: { userId: 'bob' }, groups: ['viewers'] });
@@ -178,15 +177,7 @@ describe.skipIf(!built || !keyring)('ssowb test / ssowb inspect --saml-response 
     expect(updated.status, updated.stderr).toBe(0);
     const view = JSON.parse(updated.stdout) as { testAcsUrl: string; spEntityId: string; saml: { encryptionCertificate: { pem: string } } };
     acsUrl = view.testAcsUrl;
-    await writeSamlPeerConfig(peer.configDir, {
-      port: peer.port,
-      spEntityId: view.spEntityId,
-      acsUrl,
-      spCertificateBody: null,
-      validateAuthnRequest: false,
-      nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
-      idpCertificatePem: peer.idpCertificatePem,
-      idpPrivateKeyPem: peer.idpPrivateKeyPem,
+    await pointPeerAt(view, {
       spEncryptionCertificateBody: certificateBody(view.saml.encryptionCertificate.pem),
       encryptAssertion: false,
       encryptNameId: true,
