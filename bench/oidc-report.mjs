@@ -15,15 +15,12 @@
 // which in one process also pays for what runs right after the reply (History write, events) on the same thread.
 // Prints p50/p90 and the p50 ratios.
 import { createServer } from 'node:http';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { importSources } from './lib/import-sources.mjs';
-import { emitFigure, size } from './lib/figures.mjs';
+import { timedLoopback } from './lib/timed-loopback.mjs';
+import { collectGarbage, emitFigure, size } from './lib/figures.mjs';
 
-// Each run starts on a collected heap, both sides alike: otherwise one run's garbage (the workbench's History write
-// and events) is collected inside the next run, whichever side it is.
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc');
+// Each run starts on a collected heap, both sides alike: otherwise one run's garbage (the workbench's
+// History write and events) is collected inside the next run, whichever side it is.
 
 const iterations = Number(process.argv[2] ?? size(200, 3));
 const warmup = size(20, 1);
@@ -44,25 +41,7 @@ const jose = await import('jose');
 const op = await lib.startJoseOp();
 
 // Workbench engine: real Http and Loopback adapters, in-memory store and keychain, system clock.
-const probe = createServer();
-await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-const testPort = probe.address().port;
-await new Promise((resolve) => probe.close(resolve));
-// The loopback adapter, wrapped to time each callback from the moment the engine's route receives it until its
-// reply (the report, rendered for the tab) is ready.
-const nodeLoopback = lib.createNodeLoopback();
-let routeMs = 0;
-const loopback = {
-  listen: (port) => nodeLoopback.listen(port),
-  close: () => nodeLoopback.close(),
-  route: (path, handler) =>
-    nodeLoopback.route(path, async (request) => {
-      const t0 = performance.now();
-      const reply = await handler(request);
-      routeMs = performance.now() - t0;
-      return reply;
-    }),
-};
+const { loopback, testPort, lastRouteMs } = await timedLoopback(lib.createNodeLoopback);
 const ports = lib.createTestPorts({ http: lib.createNodeHttp(), clock: lib.systemClock, loopback });
 const engine = lib.createEngine(ports, { idpTools: lib.createFakeIdpTools() });
 const call = async (name, input) => {
@@ -79,7 +58,7 @@ const stepSamples = {};
 async function workbenchRun() {
   const start = await call('tests.start', { ref: 'Bench', timeoutSeconds: 60 });
   const callbackUrl = await op.authorize(start.authorizeUrl);
-  collect();
+  collectGarbage();
   const t0 = performance.now();
   const page = await fetch(callbackUrl);
   await page.text();
@@ -87,7 +66,7 @@ async function workbenchRun() {
   const report = await call('tests.wait', { runId: start.runId });
   for (const step of report.steps) (stepSamples[step.name] ??= []).push(step.durationMs);
   if (report.outcome !== 'passed') throw new Error(`workbench run failed: ${JSON.stringify(report.checks.filter((c) => c.status === 'fail'))}`);
-  return { elapsed, engine: routeMs };
+  return { elapsed, engine: lastRouteMs() };
 }
 
 // Bare RP: one Configuration (warm JWKS in openid-client's cache) and one jose remote JWKS, like a long-lived RP.
@@ -125,7 +104,7 @@ async function bareRun() {
     code_challenge_method: 'S256',
   });
   const callbackUrl = await op.authorize(url.href);
-  collect();
+  collectGarbage();
   const t0 = performance.now();
   const page = await fetch(callbackUrl);
   const text = await page.text();

@@ -14,6 +14,7 @@
 // Measured: from the moment the POST reaches the engine's route (bare: its handler) until the reply is ready.
 import { createServer } from 'node:http';
 import { inflateRawSync } from 'node:zlib';
+import { timedLoopback } from './lib/timed-loopback.mjs';
 import { emitFigure, quantile, size } from './lib/figures.mjs';
 import { importSources } from './lib/seed-store.mjs';
 
@@ -35,23 +36,7 @@ const key = await lib.createTestKey('Bench IdP');
 const attributes = { mail: ['alice@example.test'], displayName: ['Alice Example'], memberOf: ['ml-admins', 'ml-users'] };
 
 // ---- workbench: the engine with its real loopback listener, route timed ----------------------------------------
-const probe = createServer();
-await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-const testPort = probe.address().port;
-await new Promise((resolve) => probe.close(resolve));
-const nodeLoopback = lib.createNodeLoopback();
-let routeMs = 0;
-const loopback = {
-  listen: (port) => nodeLoopback.listen(port),
-  close: () => nodeLoopback.close(),
-  route: (path, handler) =>
-    nodeLoopback.route(path, async (request) => {
-      const t0 = performance.now();
-      const reply = await handler(request);
-      routeMs = performance.now() - t0;
-      return reply;
-    }),
-};
+const { loopback, testPort, lastRouteMs } = await timedLoopback(lib.createNodeLoopback);
 const engine = lib.createEngine(lib.createTestPorts({ clock: lib.systemClock, loopback }));
 const call = async (name, input) => {
   const result = await engine.invoke(name, input);
@@ -83,7 +68,7 @@ async function workbenchRun() {
   await page.text();
   const report = await call('tests.wait', { runId: start.runId });
   if (report.outcome !== 'passed') throw new Error(`workbench run failed: ${JSON.stringify(report.checks.filter((c) => c.status === 'fail'))}`);
-  return routeMs;
+  return lastRouteMs();
 }
 
 // ---- bare: node-saml + the SP's own Destination/Recipient/replay checks, inline ---------------------------------

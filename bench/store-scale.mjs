@@ -15,9 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { emitFigure, median, size } from './lib/figures.mjs';
+import { collectGarbage, emitFigure, median, size } from './lib/figures.mjs';
 import { loadEngine, seedStore } from './lib/seed-store.mjs';
 
 const connections = size(10_000, 50);
@@ -56,10 +54,8 @@ const bareCount = bare.prepare('SELECT count(*) FROM test_runs').pluck();
 
 // Each sample starts on a collected heap, ours and the anchors alike: otherwise the garbage one measurement leaves
 // (the anchor JSON-parses 10,000 whole documents) is collected inside the next one.
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc');
 const time = async (work) => {
-  collect();
+  collectGarbage();
   const t0 = performance.now();
   const value = await work();
   return { ms: performance.now() - t0, value };

@@ -1,3 +1,6 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 // What every benchmark in bench/ shares: its figures as one machine-readable line each (`npm run bench` collects
 // them into one table), the smoke switch (tiny sizes, so the smoke test can run each one in seconds), and stats.
 
@@ -27,3 +30,16 @@ export function quantile(list, q) {
 }
 
 export const median = (list) => quantile(list, 0.5);
+
+/**
+ * A full collection, for starting each sample on a collected heap (ours and the anchors alike): otherwise the garbage
+ * one measurement leaves is collected inside the next one, whichever side it is. Exposes gc on first use.
+ */
+let gc;
+export function collectGarbage() {
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc');
+  }
+  gc();
+}

@@ -1,11 +1,11 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import * as oidc from 'openid-client';
 import { expect, test, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { startOidcPeer, type OidcPeer } from '../peers/oidc-peer.js';
 import { oidcLoginWithoutBrowser } from '../peers/scripted-login.js';
+import { freePort } from '../support/free-port.js';
 
 /**
  * Issue 8 in the browser: organizations and roles made in the role editor, each validation rule seen as the admin
@@ -36,14 +36,6 @@ function ssowbAsync(args: string[]): Promise<{ status: number; stdout: string; s
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string, target?: Locator): Promise<void> {

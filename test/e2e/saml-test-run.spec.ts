@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { expect, test, type APIRequestContext, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { writeSamlPeerConfig } from '../peers/saml-peer-config.js';
 import { startSamlPeer, type SamlPeer } from '../peers/saml-peer.js';
+import { freePort } from '../support/free-port.js';
 
 /**
  * Issue 5 from the UI: SAML test runs in Debian's Chromium against a REAL IdP, SimpleSAMLphp 1.19 on 127.0.0.1
@@ -43,14 +43,6 @@ function ssowbJson<T>(args: string[]): T {
   const result = ssowb(['--json', ...args]);
   expect(result.status, `ssowb ${args.join(' ')}: ${result.stderr}`).toBe(0);
   return JSON.parse(result.stdout) as T;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** The SP as `ssowb connections sp-metadata` describes it for the IdP to import. */

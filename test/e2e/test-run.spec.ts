@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { expect, test, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { startOidcPeer, type OidcPeer } from '../peers/oidc-peer.js';
+import { freePort } from '../support/free-port.js';
 
 /**
  * The test-run screen (claims viewer) and History in browser mode, against a REAL OpenID Provider: oidc-provider on
@@ -20,14 +20,6 @@ test.describe.configure({ mode: 'serial' });
 
 function ssowb(args: string[]): { status: number | null; stdout: string; stderr: string } {
   return spawnSync(process.execPath, ['bin/ssowb.cjs', '--data-dir', dataDir as string, ...args], { encoding: 'utf8', timeout: 30_000 });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** A native connection file (`ssowb connections import FILE`) for the peer's public client; returns the imported view. */

@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOidcPeer, type OidcPeer } from '../peers/oidc-peer.js';
 import { writeSamlPeerConfig } from '../peers/saml-peer-config.js';
 import { startSamlPeer, type SamlPeer } from '../peers/saml-peer.js';
+import { freePort } from '../support/free-port.js';
 
 // Issue 10 end to end with the built CLI: a connection validated by a live login against the real oidc-provider and
 // one validated against SimpleSAMLphp export in every format (stamped with the run that proved them); an edit makes
@@ -22,14 +22,6 @@ if (!built) console.warn('export live tests skipped: dist/main/cli.mjs is missin
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const FORMATS = ['arthur-yaml', 'clearml-env', 'clearml-api', 'json'];
 const PLATFORM_FORMATS = ['arthur-yaml', 'clearml-env', 'clearml-api'];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function lines(child: ChildProcess): () => Promise<string> {
   const queue: string[] = [];

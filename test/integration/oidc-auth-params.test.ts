@@ -1,23 +1,15 @@
-import { createServer } from 'node:net';
 import { errors } from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../main/contract/index.js';
 import { startOidcPeer, type OidcPeer } from '../peers/oidc-peer.js';
 import { oidcLoginWithoutBrowser } from '../peers/scripted-login.js';
 import { createLiveEngine, type LiveEngine } from '../support/jose-op.js';
+import { freePort } from '../support/free-port.js';
 
 // ClearML 3.24's extra authorization-request parameters, proved against a real IdP: oidc-provider configured to
 // require `domain_hint=corp.example` (as Entra tenants are told to, to skip the account picker). A connection that
 // sends it logs in; one that does not is refused by the IdP, and the report's hint names the parameter.
 const CLIENT = { id: 'wb-params-it', secret: 'wb-params-secret' };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('OIDC extra authorization parameters against oidc-provider', () => {
   let wb: LiveEngine;

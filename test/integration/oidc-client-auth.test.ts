@@ -1,9 +1,9 @@
-import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../main/contract/index.js';
 import { startOidcPeer, type OidcPeer } from '../peers/oidc-peer.js';
 import { oidcLoginWithoutBrowser } from '../peers/scripted-login.js';
 import { createLiveEngine, joseConnectionInput, startJoseOp, type JoseOp, type LiveEngine } from '../support/jose-op.js';
+import { freePort } from '../support/free-port.js';
 
 // Token endpoint client authentication as an admin meets it: a refused secret says the IdP refused the client's
 // credentials (method, fixes), the RFC 6749 §2.3.1 form-encoding trap is named and has a way out in the product, and
@@ -13,14 +13,6 @@ const SECRET = 'wb-secret_with-dash_and_underscore';
 const exchangeOf = (report: Report) => report.checks.find((c) => c.id === 'oidc.token.exchange');
 type Entry = { endpoint: string; status: number; headers: Record<string, string>; body: Record<string, unknown> };
 const backChannel = (report: Report) => (report.details.backChannel ?? []) as Entry[];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('client authentication against a peer that compares HTTP Basic credentials without decoding', () => {
   let op: JoseOp;

@@ -1,22 +1,14 @@
-import { createServer } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, WorkbenchEvent } from '../../main/contract/index.js';
 import { startOidcPeer, type OidcPeer } from '../peers/oidc-peer.js';
 import { createLiveEngine, type LiveEngine } from '../support/jose-op.js';
+import { freePort } from '../support/free-port.js';
 
 // A real login through the engine: oidc-provider (OpenID Certified) on loopback, Debian's Chromium typing into its
 // login page, the IdP redirecting to the engine's loopback listener, the engine exchanging the code and reporting.
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const CLIENT = { id: 'wb-engine-it', secret: 'wb-engine-it-secret' };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Connection input for the oidc-provider peer (its default routes: /auth, /token, /me, /jwks). */
 function peerConnection(issuer: string, name: string, oidc: Record<string, unknown> = {}) {

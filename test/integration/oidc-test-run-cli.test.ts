@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,6 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOidcPeer, type ClientMetadata, type OidcPeer } from '../peers/oidc-peer.js';
 import { oidcLoginWithoutBrowser } from '../peers/scripted-login.js';
+import { freePort } from '../support/free-port.js';
 
 // `ssowb test` and `ssowb inspect` as a pipeline runs them: the built CLI (`node scripts/build.mjs --quiet` first),
 // a private data dir, oidc-provider on loopback and Chromium for the login. The connections are public clients
@@ -22,14 +22,6 @@ const CLIENT_ID = 'wb-cli-it';
 const CONFIDENTIAL = { id: 'wb-cli-it-confidential', secret: 'wb-cli-it-secret' };
 // With the private keyring of `npm test` (scripts/with-keyring.mjs), a confidential client is tested too.
 const privateKeyring = Boolean(process.env.SSOWB_PRIVATE_KEYRING_BUS);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** A native connection file (product.md: `ssowb connections import FILE`) for a public client of the peer. */
 function connectionFile(issuer: string, name: string, oidcOverrides: Record<string, unknown> = {}, clientSecret?: string): string {

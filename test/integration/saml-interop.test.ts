@@ -3,7 +3,6 @@
 // `SSOService.php?spentityid=…`, as an IdP's own "Test" button), and encrypted assertions to the SP encryption key
 // the workbench generates, and an encrypted NameID (EncryptedID) in a clear assertion. Logins are scripted without a browser (test/peers/scripted-login.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,16 +17,9 @@ import { writeSamlPeerConfig } from '../peers/saml-peer-config.js';
 import { startSamlPeer, type SamlPeer } from '../peers/saml-peer.js';
 import { samlLoginWithoutBrowser } from '../peers/scripted-login.js';
 import { createTestPorts, MemorySecretStore } from '../support/fakes.js';
+import { freePort } from '../support/free-port.js';
 
 type SamlView = Extract<ConnectionView, { protocol: 'saml' }>;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** POSTs the IdP's form fields to the ACS, as the browser would. */
 const postToAcs = (acsUrl: string, fields: Record<string, string>) =>

@@ -4,7 +4,6 @@
 // Run under `node scripts/with-keyring.mjs` (the CLI always uses the OS keychain).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateBody } from '../../main/core/idp/x509.js';
 import { writeSamlPeerConfig, type SamlPeerConfig } from '../peers/saml-peer-config.js';
 import { startSamlPeer, type SamlPeer } from '../peers/saml-peer.js';
+import { freePort } from '../support/free-port.js';
 
 const built = existsSync('dist/main/cli.mjs');
 const keyring = Boolean(process.env.SSOWB_PRIVATE_KEYRING_BUS);
@@ -21,14 +21,6 @@ if (!built || !keyring) {
 }
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const NAME = 'SSP CLI';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Lines of a child's stdout, awaited one by one. */
 function lines(child: ChildProcess): () => Promise<string> {

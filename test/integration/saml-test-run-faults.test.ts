@@ -1,7 +1,6 @@
 // SAML test runs that go wrong before or around the IdP: no Response in time, a cancelled run, odd requests at the
 // ACS, a Response nobody asked for, and a signing key the keychain cannot give. The engine has a real loopback
 // listener; the IdP (SimpleSAMLphp) only provides the metadata the connection is made from, no browser is needed.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeHttp } from '../../main/adapters/http/node-http.js';
 import { createNodeLoopback } from '../../main/adapters/loopback/index.js';
@@ -13,14 +12,7 @@ import { SecretStoreError } from '../../main/core/ports/secret-store.js';
 import { startSamlPeer, type SamlPeer } from '../peers/saml-peer.js';
 import { createTestPorts, MemorySecretStore } from '../support/fakes.js';
 import { createTestKey, forgeResponse, toBase64 } from '../support/saml-forge.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from '../support/free-port.js';
 
 /** The keychain of this engine; `failWith` makes every read fail like a locked or missing Secret Service. */
 class SwitchableSecrets extends MemorySecretStore {

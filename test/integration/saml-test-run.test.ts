@@ -3,7 +3,6 @@
 // ACS, the engine validating strictly and reporting. The store is real SQLite; with the private keyring of
 // `node scripts/with-keyring.mjs` the request-signing key lives in a real Secret Service.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -19,6 +18,7 @@ import { systemClock } from '../../main/core/ports/clock.js';
 import { writeSamlPeerConfig } from '../peers/saml-peer-config.js';
 import { startSamlPeer, type SamlPeer } from '../peers/saml-peer.js';
 import { createTestPorts, MemorySecretStore } from '../support/fakes.js';
+import { freePort } from '../support/free-port.js';
 
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WORKER = 'dist/main/keytar-worker.mjs';
@@ -26,14 +26,6 @@ const keyring = Boolean(process.env.SSOWB_PRIVATE_KEYRING_BUS) && process.env.SS
 if (!keyring) console.warn('saml-test-run: signed-request case skipped: needs the private keyring (node scripts/with-keyring.mjs) and a build (node scripts/build.mjs --quiet).');
 
 interface View { id: string; testAcsUrl: string; spEntityId: string; saml: { signingCertificate?: { pem: string } } }
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Rewrites the running peer's SP metadata (SimpleSAMLphp reads it per request) for a connection made from its metadata. */
 async function pointPeerAt(peer: SamlPeer, view: View, validateAuthnRequest = false): Promise<void> {

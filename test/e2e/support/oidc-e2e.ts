@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import { freePort } from '../../support/free-port.js';
+export { freePort };
 
 /** Helpers for browser tests of live OIDC runs against oidc-provider (see test-run.spec.ts for the walk-through). */
 export const consoleUrl = process.env.SSOWB_E2E_URL;
@@ -10,14 +11,6 @@ export const dataDir = process.env.SSOWB_E2E_DATA_DIR;
 
 export function ssowb(args: string[]): { status: number | null; stdout: string; stderr: string } {
   return spawnSync(process.execPath, ['bin/ssowb.cjs', '--data-dir', dataDir as string, ...args], { encoding: 'utf8', timeout: 30_000 });
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 export interface Imported {
