@@ -2,8 +2,10 @@ import type { OperationName } from '../../contract/index.js';
 import type { Handler, HandlerContext } from '../handlers/types.js';
 import type { IdpTools } from './idp-tools.js';
 import { readSettings } from '../handlers/settings-handlers.js';
+import { toConnectionSummary } from './list-row.js';
 import { toConnectionView } from './view.js';
-import type { ConnectionView, StoredConnection } from '../../contract/index.js';
+import type { ConnectionListRow } from '../ports/index.js';
+import type { ConnectionSummary, ConnectionView, StoredConnection } from '../../contract/index.js';
 
 /** The engine's handler context plus the IdP helpers (injected, so unit tests can fake them). */
 export interface ConnectionContext extends HandlerContext {
@@ -12,14 +14,18 @@ export interface ConnectionContext extends HandlerContext {
 
 export type ConnectionHandlerGroup<K extends OperationName> = (context: ConnectionContext) => { [N in K]: Handler<N> };
 
-/** A view with the current test port and clock (the port is part of every test URL). */
-export function viewOf(context: HandlerContext, connection: StoredConnection): ConnectionView {
-  return viewsOf(context)(connection);
+/** The current test port (part of every test URL) and the time (certificate warnings). */
+function urlContext(context: HandlerContext): { testPort: number; now: Date } {
+  return { testPort: readSettings(context.ports.store).testPort, now: context.ports.clock.now() };
 }
 
-/** A view maker for many connections: the settings and the clock read once. */
-export function viewsOf(context: HandlerContext): (connection: StoredConnection) => ConnectionView {
-  const { testPort } = readSettings(context.ports.store);
-  const now = context.ports.clock.now();
-  return (connection) => toConnectionView(connection, { testPort, now });
+/** A view with the current test port and clock. */
+export function viewOf(context: HandlerContext, connection: StoredConnection): ConnectionView {
+  return toConnectionView(connection, urlContext(context));
+}
+
+/** A list-row → summary maker for a whole listing: the settings and the clock read once. */
+export function summariesOf(context: HandlerContext): (row: Readonly<ConnectionListRow>) => ConnectionSummary {
+  const at = urlContext(context);
+  return (row) => toConnectionSummary(row, at);
 }

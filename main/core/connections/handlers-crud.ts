@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionCreateInput, ConnectionSummary, ConnectionSettings, ConnectionUpdateInput } from '../../contract/index.js';
+import type { ConnectionCreateInput, ConnectionSettings, ConnectionUpdateInput } from '../../contract/index.js';
 import { connectionSettingsSchemaFor } from '../../contract/schemas/connection.js';
 import { AppError } from '../app-error.js';
-import { viewOf, type ConnectionContext, type ConnectionHandlerGroup } from './context.js';
-import { toConnectionSummary } from './list-row.js';
-import { readSettings } from '../handlers/settings-handlers.js';
-import type { ConnectionListRow } from '../ports/index.js';
+import { summariesOf, viewOf, type ConnectionHandlerGroup } from './context.js';
 import { settingsOf } from './document.js';
 import { parseOrThrow, requireConnection, throwIssues } from './lookup.js';
 import { applyPatch } from './patch.js';
@@ -38,22 +35,15 @@ function splitUpdateInput(input: ConnectionUpdateInput) {
   return { ref: id, patch: patch as Record<string, unknown>, secrets: { clientSecret, privateKeyPem, generateKeyPair, pendingKeyId } };
 }
 
-/** Turns list rows into summaries, with the settings and the clock read once for the whole list. */
-function summaryMaker(context: ConnectionContext): (row: Readonly<ConnectionListRow>) => ConnectionSummary {
-  const { testPort } = readSettings(context.ports.store);
-  const now = context.ports.clock.now();
-  return (row) => toConnectionSummary(row, { testPort, now });
-}
-
 /** List, read, create, update, remove and (de)activate connections. */
 export const connectionCrudHandlers: ConnectionHandlerGroup<Ops> = (context) => {
   const { ports, audit } = context;
   const repo = ports.store.connections;
   return {
     // List rows come from the store's list columns, filtered, sorted and paged in SQL: no document is read.
-    'connections.list': (filters) => repo.listRows(filters, summaryMaker(context)).rows,
+    'connections.list': (filters) => repo.listRows(filters, summariesOf(context)).rows,
     'connections.page': (query) => {
-      const { rows, total } = repo.listRows(query, summaryMaker(context));
+      const { rows, total } = repo.listRows(query, summariesOf(context));
       return { connections: rows, total };
     },
     'connections.get': ({ ref }) => viewOf(context, requireConnection(repo, ref)),
